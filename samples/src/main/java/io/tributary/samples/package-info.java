@@ -1,0 +1,2 @@
+/** Samples and benchmarks: the penguin pipeline, a seeded synthetic data generator. */
+package io.tributary.samples;
