@@ -1,0 +1,203 @@
+package io.tributary.transforms.examplegen;
+
+import io.tributary.transforms.deadletter.DeadLetter;
+import io.tributary.transforms.split.HashSplit;
+import io.tributary.transforms.split.Split;
+import io.tributary.transforms.split.Splits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads raw data into examples: Beam {@code Row}s with a schema, split into named splits, with
+ * every unreadable record kept as a dead letter.
+ *
+ * <pre>{@code
+ * ExampleGenResult examples =
+ *     pipeline.apply(ExampleGen.from(Input.csv("data/penguins.csv"))
+ *         .withSplit(Split.byHash().withRatios("train:2,eval:1").withSeed(42)));
+ * PCollection<Row> train = examples.split("train");
+ * PCollection<Row> deadLetters = examples.errors();
+ *
+ * // Splits given by the data instead of a hash:
+ * pipeline.apply(ExampleGen.fromSplits(Map.of(
+ *     "train", Input.avro("in/train-*.avro"), "eval", Input.avro("in/eval-*.avro"))));
+ * }</pre>
+ *
+ * <p><b>Schema.</b> Declared with {@link #withSchema} (e.g. from an Avro schema file), or inferred
+ * before the pipeline runs: for CSV and JSON lines from the first {@link
+ * Input#inferenceSampleRows()} records (longs, doubles, booleans, strings; see {@link
+ * InferredSchema} for nullability), for Avro and Parquet from the first file's own schema. Column
+ * names become Avro-safe field names ({@code "body mass"} reads as {@code body_mass}).
+ *
+ * <p><b>Bad input.</b> A record with the wrong number of fields, an unbalanced quote, malformed
+ * JSON, a value that is not of its column's type or a missing required value goes to {@link
+ * ExampleGenResult#errors()} as a {@link DeadLetter} with the file, the 1-based line (or record
+ * number), the raw text and the reason; it is counted in the {@value #METRICS_NAMESPACE} counter
+ * {@value #DEAD_LETTERS_COUNTER}. Every record read is either a row of exactly one split or a
+ * dead letter.
+ *
+ * <p><b>Parallelism.</b> Files are read in parallel, each file by one worker (line numbers need a
+ * sequential read); give large inputs as several files.
+ */
+public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
+
+  public static final String METRICS_NAMESPACE = "tributary.examplegen";
+  public static final String ROWS_COUNTER = "rows";
+  public static final String DEAD_LETTERS_COUNTER = "dead_letters";
+
+  private final Map<String, Input> predefinedSplits;
+  private final Input input;
+  private final HashSplit split;
+  private final Schema schema;
+
+  private ExampleGen(Input input, Map<String, Input> predefinedSplits, HashSplit split, Schema schema) {
+    this.input = input;
+    this.predefinedSplits = predefinedSplits;
+    this.split = split;
+    this.schema = schema;
+  }
+
+  /** Reads one input and splits it by hash; by default {@code train:2,eval:1} of whole rows. */
+  public static ExampleGen from(Input input) {
+    if (input == null) {
+      throw new IllegalArgumentException("the input is null: name the files to read");
+    }
+    return new ExampleGen(input, null, Split.byHash(), null);
+  }
+
+  /** Reads one input per split: the data is already split (TFX's predefined splits). */
+  public static ExampleGen fromSplits(Map<String, Input> inputsBySplit) {
+    if (inputsBySplit == null || inputsBySplit.isEmpty()) {
+      throw new IllegalArgumentException("no splits given: map each split name to its input");
+    }
+    Map<String, Input> copy = new LinkedHashMap<>(inputsBySplit);
+    io.tributary.transforms.split.SplitRatios.of(
+        copy.keySet().stream().collect(
+            LinkedHashMap::new, (m, k) -> m.put(k, 1L), Map::putAll)); // validates the names
+    if (copy.values().stream().map(Input::format).distinct().count() > 1) {
+      throw new IllegalArgumentException(
+          "the split inputs mix formats " + copy.values().stream().map(Input::format).distinct().toList()
+              + ": give every split the same format");
+    }
+    return new ExampleGen(null, copy, null, null);
+  }
+
+  /** How to split one input; not allowed with {@link #fromSplits}. */
+  public ExampleGen withSplit(HashSplit newSplit) {
+    if (predefinedSplits != null) {
+      throw new IllegalArgumentException(
+          "withSplit() conflicts with fromSplits(): the splits are already given by the inputs");
+    }
+    if (newSplit == null) {
+      throw new IllegalArgumentException("withSplit(null): pass e.g. Split.byHash(\"id\")");
+    }
+    return new ExampleGen(input, predefinedSplits, newSplit, schema);
+  }
+
+  /** Declares the schema instead of inferring it. */
+  public ExampleGen withSchema(Schema newSchema) {
+    if (newSchema == null || newSchema.getFieldCount() == 0) {
+      throw new IllegalArgumentException("the declared schema has no fields");
+    }
+    return new ExampleGen(input, predefinedSplits, split, newSchema);
+  }
+
+  @Override
+  public ExampleGenResult expand(PBegin begin) {
+    Map<String, ResolvedInput> resolved = new LinkedHashMap<>();
+    if (predefinedSplits == null) {
+      resolved.put("", InputResolver.resolve(input));
+    } else {
+      predefinedSplits.forEach((name, in) -> resolved.put(name, InputResolver.resolve(in)));
+    }
+    List<ResolvedInput> inputs = new ArrayList<>(resolved.values());
+    InferredSchema inferred = schema == null ? SchemaInference.infer(inputs) : null;
+    Schema rowSchema = schema != null ? schema : inferred.schema();
+    if (input != null && input.format().isText() || predefinedSplits != null && inputs.get(0).input().format().isText()) {
+      checkReadableFromText(rowSchema);
+    }
+
+    List<PCollection<Row>> errors = new ArrayList<>();
+    Splits splits;
+    if (predefinedSplits == null) {
+      PCollectionTuple parsed = read(begin, "Read", resolved.get(""), rowSchema);
+      errors.add(parsed.get(ParseFileFn.DEAD_LETTERS));
+      splits = parsed.get(ParseFileFn.ROWS).apply("Split", split);
+    } else {
+      Map<String, PCollection<Row>> bySplit = new LinkedHashMap<>();
+      resolved.forEach(
+          (name, in) -> {
+            PCollectionTuple parsed = read(begin, "Read/" + name, in, rowSchema);
+            bySplit.put(name, parsed.get(ParseFileFn.ROWS));
+            errors.add(parsed.get(ParseFileFn.DEAD_LETTERS));
+          });
+      splits = Splits.of(begin.getPipeline(), bySplit);
+    }
+    PCollection<Row> deadLetters =
+        PCollectionList.of(errors).apply("DeadLetters", Flatten.pCollections()).setRowSchema(DeadLetter.SCHEMA);
+    return new ExampleGenResult(splits, deadLetters, rowSchema, inferred, inputs);
+  }
+
+  private static PCollectionTuple read(PBegin begin, String name, ResolvedInput input, Schema schema) {
+    PCollectionTuple parsed =
+        begin
+            .apply(name + "/Files", Create.of(input.files()))
+            .apply(name + "/Match", FileIO.matchAll())
+            .apply(name + "/Open", FileIO.readMatches())
+            .apply(
+                name + "/Parse",
+                ParDo.of(new ParseFileFn(parserFor(input.input()), schema))
+                    .withOutputTags(ParseFileFn.ROWS, TupleTagList.of(ParseFileFn.DEAD_LETTERS)));
+    parsed.get(ParseFileFn.ROWS).setRowSchema(schema);
+    parsed.get(ParseFileFn.DEAD_LETTERS).setRowSchema(DeadLetter.SCHEMA);
+    return parsed;
+  }
+
+  private static FileParser parserFor(Input input) {
+    switch (input.format()) {
+      case CSV:
+        return new CsvFileParser(input.csvFormat());
+      case JSON_LINES:
+        return new JsonLinesFileParser();
+      case AVRO:
+        return new AvroFileParser();
+      case PARQUET:
+        return new ParquetFileParser();
+      default:
+        throw new IllegalStateException("no parser for " + input.format());
+    }
+  }
+
+  private static void checkReadableFromText(Schema schema) {
+    for (Schema.Field field : schema.getFields()) {
+      switch (field.getType().getTypeName()) {
+        case STRING:
+        case INT64:
+        case INT32:
+        case DOUBLE:
+        case FLOAT:
+        case BOOLEAN:
+          break;
+        default:
+          throw new IllegalArgumentException(
+              "field '" + field.getName() + "' is " + field.getType().getTypeName()
+                  + ", which text input cannot hold: declare STRING, INT64, INT32, DOUBLE, FLOAT"
+                  + " or BOOLEAN");
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.tributary.transforms.examplegen;
+
+import java.io.Serializable;
+
+/**
+ * Where ExampleGen reads from: a file pattern, its format and how to read it.
+ *
+ * <pre>{@code
+ * Input.csv("data/penguins.csv");
+ * Input.of("logs/span-{SPAN}/part-*.json");            // format from the extension
+ * Input.csv("in/{YYYY}-{MM}-{DD}/*.csv").withSpan(20411); // one named span (days since 1970-01-01)
+ * Input.csv("in/*.tsv").withCsvFormat(CsvFormat.defaults().withDelimiter('\t'));
+ * }</pre>
+ *
+ * <p>The pattern is a Beam file pattern (a path or glob, on any registered file system) that may
+ * hold TFX-style span and version placeholders: {@code {SPAN}}, {@code {SPAN:n}} (n digits),
+ * {@code {VERSION}}, {@code {VERSION:n}}, or a date {@code {YYYY}}, {@code {MM}}, {@code {DD}}
+ * (whose span is its day number since 1970-01-01). By default the latest span and, within it, the
+ * latest version are read; {@link #withSpan} and {@link #withVersion} name others.
+ *
+ * <p>When no schema is declared, the schema of CSV and JSON-lines input is inferred from up to
+ * {@link #inferenceSampleRows()} records (default 10,000), read from the matched files in sorted
+ * order before the pipeline runs; see {@link ExampleGen}.
+ */
+public record Input(
+    String pattern,
+    InputFormat format,
+    CsvFormat csvFormat,
+    Long span,
+    Long version,
+    int inferenceSampleRows)
+    implements Serializable {
+
+  public static final int DEFAULT_INFERENCE_SAMPLE_ROWS = 10_000;
+
+  public Input {
+    if (pattern == null || pattern.isBlank()) {
+      throw new IllegalArgumentException("the input pattern is empty: name the files to read");
+    }
+    if (format == null) {
+      throw new IllegalArgumentException("the input format is missing");
+    }
+    if (inferenceSampleRows < 1) {
+      throw new IllegalArgumentException(
+          "inferenceSampleRows is " + inferenceSampleRows + ": it must be at least 1");
+    }
+    if (span != null && span < 0) {
+      throw new IllegalArgumentException("span " + span + " is negative");
+    }
+    if (version != null && version < 0) {
+      throw new IllegalArgumentException("version " + version + " is negative");
+    }
+  }
+
+  /** Reads {@code pattern} in the format its extension names. */
+  public static Input of(String pattern) {
+    return of(pattern, InputFormat.fromFileName(pattern));
+  }
+
+  public static Input of(String pattern, InputFormat format) {
+    return new Input(pattern, format, CsvFormat.defaults(), null, null, DEFAULT_INFERENCE_SAMPLE_ROWS);
+  }
+
+  public static Input csv(String pattern) {
+    return of(pattern, InputFormat.CSV);
+  }
+
+  public static Input jsonLines(String pattern) {
+    return of(pattern, InputFormat.JSON_LINES);
+  }
+
+  public static Input avro(String pattern) {
+    return of(pattern, InputFormat.AVRO);
+  }
+
+  public static Input parquet(String pattern) {
+    return of(pattern, InputFormat.PARQUET);
+  }
+
+  public Input withCsvFormat(CsvFormat newFormat) {
+    if (format != InputFormat.CSV) {
+      throw new IllegalArgumentException(
+          "withCsvFormat() applies to CSV input only, but '" + pattern + "' is " + format);
+    }
+    return new Input(pattern, format, newFormat, span, version, inferenceSampleRows);
+  }
+
+  /** Reads this span instead of the latest; the pattern must hold a span placeholder. */
+  public Input withSpan(long newSpan) {
+    return new Input(pattern, format, csvFormat, newSpan, version, inferenceSampleRows);
+  }
+
+  /** Reads this version instead of the latest; the pattern must hold {@code {VERSION}}. */
+  public Input withVersion(long newVersion) {
+    return new Input(pattern, format, csvFormat, span, newVersion, inferenceSampleRows);
+  }
+
+  public Input withInferenceSampleRows(int rows) {
+    return new Input(pattern, format, csvFormat, span, version, rows);
+  }
+}

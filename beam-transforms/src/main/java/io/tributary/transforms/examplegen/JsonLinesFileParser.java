@@ -1,0 +1,114 @@
+package io.tributary.transforms.examplegen;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Reads JSON lines: one JSON object per line, keys matched to schema fields by (sanitised) name.
+ *
+ * <p>JSON is typed, so values are not re-parsed from text: a string where the schema wants a number
+ * is a dead letter, which is how numbers that arrived as strings are caught. A string field takes
+ * any scalar as its text, and an object or array as its JSON text. Blank lines are skipped.
+ */
+final class JsonLinesFileParser implements FileParser {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
+    try (BufferedReader reader = new BufferedReader(file.openText(), 1 << 16)) {
+      long lineNumber = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+          out.deadLetter(lineNumber, line, "malformed JSON: " + e.getOriginalMessage());
+          continue;
+        }
+        if (node == null || !node.isObject()) {
+          out.deadLetter(lineNumber, line, "not a JSON object");
+          continue;
+        }
+        toRow(lineNumber, line, byFieldName(node), schema, out);
+      }
+    }
+  }
+
+  static Map<String, JsonNode> byFieldName(JsonNode object) {
+    Map<String, JsonNode> fields = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      fields.put(FieldNames.sanitize(entry.getKey()), entry.getValue());
+    }
+    return fields;
+  }
+
+  private static void toRow(
+      long line, String raw, Map<String, JsonNode> fields, Schema schema, ParsedRecords out) {
+    List<Object> values = new ArrayList<>(schema.getFieldCount());
+    for (Schema.Field field : schema.getFields()) {
+      JsonNode value = fields.get(field.getName());
+      if (value == null || value.isNull()) {
+        if (!field.getType().getNullable()) {
+          out.deadLetter(line, raw, "missing value for required field '" + field.getName() + "'");
+          return;
+        }
+        values.add(null);
+        continue;
+      }
+      Object converted = convert(value, field.getType().getTypeName());
+      if (converted == null) {
+        out.deadLetter(
+            line,
+            raw,
+            "field '" + field.getName() + "': " + value.getNodeType().name().toLowerCase()
+                + " " + abbreviate(value.toString()) + " is not " + field.getType().getTypeName());
+        return;
+      }
+      values.add(converted);
+    }
+    out.row(Row.withSchema(schema).attachValues(values));
+  }
+
+  /** The value as the type, or null when it is not of that type. */
+  private static Object convert(JsonNode value, Schema.TypeName type) {
+    switch (type) {
+      case STRING:
+        return value.isValueNode() ? value.asText() : value.toString();
+      case INT64:
+        return value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
+      case INT32:
+        return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
+      case DOUBLE:
+        return value.isNumber() ? value.doubleValue() : null;
+      case FLOAT:
+        return value.isNumber() ? value.floatValue() : null;
+      case BOOLEAN:
+        return value.isBoolean() ? value.booleanValue() : null;
+      default:
+        return null;
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+}

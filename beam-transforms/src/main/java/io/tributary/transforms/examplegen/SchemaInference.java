@@ -1,0 +1,190 @@
+package io.tributary.transforms.examplegen;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
+import org.apache.beam.sdk.schemas.Schema;
+
+/**
+ * Infers a Beam schema from the input before the pipeline runs.
+ *
+ * <p>CSV and JSON lines: types come from the first {@link Input#inferenceSampleRows()} records of
+ * the matched files, read in sorted order (the only read of the data outside the pipeline). Field
+ * order is the first file's header order (CSV) or first-seen key order (JSON), so the result is
+ * deterministic. When the sample is the whole input, a field is nullable exactly when a value was
+ * missing; otherwise every field is nullable, since unseen rows may lack any value. Avro and
+ * Parquet: the schema stored in the first file.
+ */
+final class SchemaInference {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SchemaInference() {}
+
+  static InferredSchema infer(List<ResolvedInput> inputs) {
+    InputFormat format = inputs.get(0).input().format();
+    try {
+      switch (format) {
+        case CSV:
+          return inferCsv(inputs);
+        case JSON_LINES:
+          return inferJson(inputs);
+        case AVRO:
+          return fromAvro(AvroFileParser.schemaOf(SourceFile.named(firstFile(inputs))));
+        case PARQUET:
+          return fromAvro(ParquetFileParser.schemaOf(SourceFile.named(firstFile(inputs))));
+        default:
+          throw new IllegalStateException("no inference for " + format);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the input to infer its schema: " + e.getMessage(), e);
+    }
+  }
+
+  private static InferredSchema fromAvro(org.apache.avro.Schema avro) {
+    return new InferredSchema(AvroUtils.toBeamSchema(avro), 0, false);
+  }
+
+  private static String firstFile(List<ResolvedInput> inputs) {
+    return inputs.get(0).files().get(0);
+  }
+
+  private static InferredSchema inferCsv(List<ResolvedInput> inputs) throws IOException {
+    Map<String, ColumnProfile> columns = null;
+    long sampled = 0;
+    for (ResolvedInput input : inputs) {
+      int limit = input.input().inferenceSampleRows();
+      for (String path : input.files()) {
+        try (CsvRecordReader reader =
+            new CsvRecordReader(SourceFile.named(path).openText(), input.input().csvFormat())) {
+          CsvRecord header = reader.next();
+          if (header == null || header.isMalformed()) {
+            continue;
+          }
+          List<String> names = header.fields().stream().map(FieldNames::sanitize).toList();
+          if (columns == null) {
+            columns = newColumns(names, header.fields(), path);
+          }
+          for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+            if (sampled >= limit) {
+              return csvResult(columns, sampled, false);
+            }
+            if (record.isMalformed() || record.fields().size() != names.size()) {
+              continue;
+            }
+            sampled++;
+            for (int i = 0; i < names.size(); i++) {
+              ColumnProfile column = columns.get(names.get(i));
+              if (column != null) {
+                String value = record.fields().get(i);
+                if (input.input().csvFormat().isNull(value)) {
+                  column.missing();
+                } else {
+                  column.text(value);
+                }
+              }
+            }
+            for (Map.Entry<String, ColumnProfile> column : columns.entrySet()) {
+              if (!names.contains(column.getKey())) {
+                column.getValue().missing();
+              }
+            }
+          }
+        }
+      }
+    }
+    if (columns == null) {
+      throw new IllegalArgumentException(
+          "cannot infer a schema: no input file has a header row; declare a schema instead");
+    }
+    return csvResult(columns, sampled, true);
+  }
+
+  private static Map<String, ColumnProfile> newColumns(
+      List<String> names, List<String> original, String path) {
+    Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (columns.put(names.get(i), new ColumnProfile()) != null) {
+        throw new IllegalArgumentException(
+            "the header of " + path + " has two columns named '" + names.get(i) + "' (after"
+                + " turning " + original + " into field names): rename one");
+      }
+    }
+    return columns;
+  }
+
+  private static InferredSchema csvResult(
+      Map<String, ColumnProfile> columns, long sampled, boolean wholeInput) {
+    return new InferredSchema(toSchema(columns, wholeInput), sampled, wholeInput);
+  }
+
+  private static InferredSchema inferJson(List<ResolvedInput> inputs) throws IOException {
+    Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+    long sampled = 0;
+    for (ResolvedInput input : inputs) {
+      int limit = input.input().inferenceSampleRows();
+      for (String path : input.files()) {
+        try (BufferedReader reader = new BufferedReader(SourceFile.named(path).openText())) {
+          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (sampled >= limit) {
+              return jsonResult(columns, sampled, false);
+            }
+            JsonNode node = parseObject(line.startsWith("\uFEFF") ? line.substring(1) : line);
+            if (node == null) {
+              continue;
+            }
+            sampled++;
+            Map<String, JsonNode> fields = JsonLinesFileParser.byFieldName(node);
+            for (String name : fields.keySet()) {
+              if (!columns.containsKey(name)) {
+                ColumnProfile column = new ColumnProfile();
+                if (sampled > 1) {
+                  column.missing();
+                }
+                columns.put(name, column);
+              }
+            }
+            for (Map.Entry<String, ColumnProfile> column : columns.entrySet()) {
+              column.getValue().json(fields.get(column.getKey()));
+            }
+          }
+        }
+      }
+    }
+    return jsonResult(columns, sampled, true);
+  }
+
+  private static InferredSchema jsonResult(
+      Map<String, ColumnProfile> columns, long sampled, boolean wholeInput) {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException(
+          "cannot infer a schema: the input holds no JSON object with fields; declare a schema");
+    }
+    return new InferredSchema(toSchema(columns, wholeInput), sampled, wholeInput);
+  }
+
+  private static JsonNode parseObject(String line) {
+    if (line.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(line);
+      return node != null && node.isObject() ? node : null;
+    } catch (JsonProcessingException malformed) {
+      return null;
+    }
+  }
+
+  private static Schema toSchema(Map<String, ColumnProfile> columns, boolean wholeInput) {
+    Schema.Builder schema = Schema.builder();
+    columns.forEach((name, column) -> schema.addField(name, column.type(wholeInput)));
+    return schema.build();
+  }
+}

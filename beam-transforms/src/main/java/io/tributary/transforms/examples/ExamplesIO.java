@@ -1,0 +1,183 @@
+package io.tributary.transforms.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * Writes and reads one split of examples as a folder.
+ *
+ * <pre>{@code
+ * train.apply(ExamplesIO.write("out/Split-train").withFormat(ExampleFormat.PARQUET));
+ * PCollection<Row> again = pipeline.apply(ExamplesIO.read("out/Split-train"));
+ * }</pre>
+ *
+ * <p>A folder holds {@code data-SSSSS-of-NNNNN.avro} (or {@code .parquet}) and {@code schema.avsc}.
+ * An empty split still gets a data file, so a reader never mistakes it for a missing one.
+ */
+public final class ExamplesIO {
+
+  /** The Avro schema file beside the data. */
+  public static final String SCHEMA_FILE = "schema.avsc";
+
+  private static final String DATA_PREFIX = "data";
+  private static final String RECORD_NAME = "Example";
+  private static final String RECORD_NAMESPACE = "io.tributary.examples";
+
+  private ExamplesIO() {}
+
+  public static Write write(String directory) {
+    return new Write(directory, ExampleFormat.AVRO);
+  }
+
+  /** Reads a split folder written by {@link #write}; its schema is read when the pipeline is built. */
+  public static Read read(String directory) {
+    return new Read(directory);
+  }
+
+  /** The Avro form of a Beam schema, as written to {@link #SCHEMA_FILE}. */
+  public static org.apache.avro.Schema avroSchema(Schema schema) {
+    return AvroUtils.toAvroSchema(schema, RECORD_NAME, RECORD_NAMESPACE);
+  }
+
+  /** Reads {@code directory/schema.avsc}. */
+  public static org.apache.avro.Schema readAvroSchema(String directory) {
+    String path = join(directory, SCHEMA_FILE);
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+      return new org.apache.avro.Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the examples' schema " + path + ": is " + directory + " a split folder?", e);
+    }
+  }
+
+  static String join(String directory, String name) {
+    return directory.endsWith("/") ? directory + name : directory + "/" + name;
+  }
+
+  /** Writes rows with a schema to a split folder. */
+  public static final class Write extends PTransform<PCollection<Row>, PDone> {
+    private final String directory;
+    private final ExampleFormat format;
+
+    private Write(String directory, ExampleFormat format) {
+      if (directory == null || directory.isBlank()) {
+        throw new IllegalArgumentException("ExamplesIO.write() needs a folder to write to");
+      }
+      this.directory = directory;
+      this.format = format;
+    }
+
+    public Write withFormat(ExampleFormat newFormat) {
+      if (newFormat == null) {
+        throw new IllegalArgumentException("withFormat(null): use AVRO or PARQUET");
+      }
+      return new Write(directory, newFormat);
+    }
+
+    @Override
+    public PDone expand(PCollection<Row> rows) {
+      if (!rows.hasSchema()) {
+        throw new IllegalArgumentException(
+            "ExamplesIO.write() needs rows with a schema: call setRowSchema() on the input");
+      }
+      org.apache.avro.Schema avro = avroSchema(rows.getSchema());
+      PCollection<GenericRecord> records =
+          rows.apply(
+                  "ToAvro",
+                  MapElements.into(TypeDescriptor.of(GenericRecord.class))
+                      .via(AvroUtils.getRowToGenericRecordFunction(avro)))
+              .setCoder(AvroCoder.of(avro));
+      if (format == ExampleFormat.AVRO) {
+        records.apply(
+            "WriteAvro",
+            AvroIO.writeGenericRecords(avro).to(join(directory, DATA_PREFIX)).withSuffix(format.suffix()));
+      } else {
+        records.apply(
+            "WriteParquet",
+            FileIO.<GenericRecord>write()
+                .via(ParquetIO.sink(avro))
+                .to(directory)
+                .withPrefix(DATA_PREFIX)
+                .withSuffix(format.suffix()));
+      }
+      rows.getPipeline()
+          .apply("Schema", Create.of(avro.toString(true)))
+          .apply(
+              "WriteSchema",
+              TextIO.write().to(join(directory, "schema")).withSuffix(".avsc").withoutSharding());
+      return PDone.in(rows.getPipeline());
+    }
+  }
+
+  /** Reads a split folder back into rows. */
+  public static final class Read extends PTransform<PBegin, PCollection<Row>> {
+    private final String directory;
+
+    private Read(String directory) {
+      if (directory == null || directory.isBlank()) {
+        throw new IllegalArgumentException("ExamplesIO.read() needs a split folder to read");
+      }
+      this.directory = directory;
+    }
+
+    @Override
+    public PCollection<Row> expand(PBegin begin) {
+      org.apache.avro.Schema avro = readAvroSchema(directory);
+      Schema schema = AvroUtils.toBeamSchema(avro);
+      ExampleFormat format = formatOf(directory);
+      String files = join(directory, DATA_PREFIX + "-*" + format.suffix());
+      PCollection<GenericRecord> records =
+          format == ExampleFormat.AVRO
+              ? begin.apply("ReadAvro", AvroIO.readGenericRecords(avro).from(files))
+              : begin.apply("ReadParquet", ParquetIO.read(avro).from(files));
+      return records
+          .apply(
+              "ToRows",
+              MapElements.into(TypeDescriptor.of(Row.class))
+                  .via(AvroUtils.getGenericRecordToRowFunction(schema)))
+          .setRowSchema(schema);
+    }
+
+    private static ExampleFormat formatOf(String directory) {
+      for (ExampleFormat format : ExampleFormat.values()) {
+        try {
+          List<MatchResult.Metadata> found =
+              FileSystems.match(
+                      join(directory, DATA_PREFIX + "-*" + format.suffix()),
+                      EmptyMatchTreatment.ALLOW)
+                  .metadata();
+          if (!found.isEmpty()) {
+            return format;
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot list " + directory, e);
+        }
+      }
+      throw new IllegalArgumentException(
+          directory + " holds no data-*.avro or data-*.parquet files: is it a split folder?");
+    }
+  }
+}

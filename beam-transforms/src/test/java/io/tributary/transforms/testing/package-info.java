@@ -1,0 +1,2 @@
+/** Test helpers shared by the transform tests. */
+package io.tributary.transforms.testing;
