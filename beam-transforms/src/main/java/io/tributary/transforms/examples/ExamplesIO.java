@@ -34,7 +34,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * }</pre>
  *
  * <p>A folder holds {@code data-SSSSS-of-NNNNN.avro} (or {@code .parquet}) and {@code schema.avsc}.
- * An empty split still gets a data file, so a reader never mistakes it for a missing one.
+ * The schema file is what makes a folder a split: an empty split has it and may have no data file
+ * (Beam's Parquet sink writes none for empty input), and reads as no rows.
  */
 public final class ExamplesIO {
 
@@ -148,6 +149,9 @@ public final class ExamplesIO {
       org.apache.avro.Schema avro = readAvroSchema(directory);
       Schema schema = AvroUtils.toBeamSchema(avro);
       ExampleFormat format = formatOf(directory);
+      if (format == null) {
+        return begin.apply("Empty", Create.empty(schema));
+      }
       String files = join(directory, DATA_PREFIX + "-*" + format.suffix());
       PCollection<GenericRecord> records =
           format == ExampleFormat.AVRO
@@ -161,6 +165,7 @@ public final class ExamplesIO {
           .setRowSchema(schema);
     }
 
+    /** The format of the data files, or null when there are none (an empty split). */
     private static ExampleFormat formatOf(String directory) {
       for (ExampleFormat format : ExampleFormat.values()) {
         try {
@@ -176,8 +181,7 @@ public final class ExamplesIO {
           throw new UncheckedIOException("cannot list " + directory, e);
         }
       }
-      throw new IllegalArgumentException(
-          directory + " holds no data-*.avro or data-*.parquet files: is it a split folder?");
+      return null;
     }
   }
 }
