@@ -124,10 +124,11 @@ http_get() {
 
 port_in_use() { (: <>"/dev/tcp/${HOST}/$1") 2>/dev/null; }
 
-# A short description of whoever listens on a port, if ss can tell.
+# " (NAME pid PID)" for whoever listens on a port, if ss can tell; else nothing.
 port_owner() {
   command -v ss >/dev/null 2>&1 || return 0
-  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*))' | head -n 1 || true
+  ss -Hltnp "sport = :$1" 2>/dev/null \
+    | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/ (\1 pid \2)/p' | head -n 1 || true
 }
 
 registered_taskmanagers() {
@@ -283,7 +284,7 @@ cmd_start() {
   local port
   for port in "${REST_PORT}" "${RPC_PORT}"; do
     if port_in_use "${port}"; then
-      die "port ${port} on ${HOST} is taken by another process $(port_owner "${port}"), not by this cluster: stop it first"
+      die "port ${port} on ${HOST} is already in use by another process$(port_owner "${port}"), not by this cluster: stop it first"
     fi
   done
   command -v java >/dev/null 2>&1 || die "java not found: install a JDK 17"
@@ -333,7 +334,7 @@ cmd_status() {
   echo "taskmanager: $(describe_pid "${tm}")"
   if [[ -z "${jm}" && -z "${tm}" ]]; then
     if port_in_use "${REST_PORT}"; then
-      echo "note: port ${REST_PORT} is taken by another process $(port_owner "${REST_PORT}")"
+      echo "note: port ${REST_PORT} is in use by another process$(port_owner "${REST_PORT}")"
     fi
     return 3
   fi
