@@ -113,7 +113,7 @@ http_get() {
     curl -fsS --max-time 3 "http://${HOST}:${REST_PORT}${path}" 2>/dev/null
   else
     local response
-    exec 3<>"/dev/tcp/${HOST}/${REST_PORT}" 2>/dev/null || return 1
+    { exec 3<>"/dev/tcp/${HOST}/${REST_PORT}"; } 2>/dev/null || return 1
     printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "${path}" "${HOST}" >&3
     response="$(timeout 3 cat <&3)" || true
     exec 3<&-
@@ -171,6 +171,7 @@ fetch_jars() {
 # Runs BashJavaUtils the way Flink's scripts do, to turn the memory sizes of config.yaml into JVM
 # flags (line 1 of its result) and -D dynamic properties (line 2). Without them the TaskManager dies
 # in its memory set-up. Sets the arrays <component>_jvm and <component>_props.
+# shellcheck disable=SC2034 # out_jvm, out_props are namerefs to the caller's arrays
 resource_params() {
   local component="$1" command output results
   [[ "${component}" == jobmanager ]] && command=GET_JM_RESOURCE_PARAMS || command=GET_TM_RESOURCE_PARAMS
@@ -182,14 +183,14 @@ resource_params() {
   results="$(sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p' <<<"${output}")"
   [[ -n "${results}" && "$(wc -l <<<"${results}")" -eq 2 ]] \
     || die "unexpected BashJavaUtils ${command} output (see ${LOG_DIR}/bash-java-utils.log): ${output}"
-  local -n jvm="${component}_jvm" props="${component}_props"
-  read -r -a jvm <<<"$(sed -n 1p <<<"${results}")"
-  read -r -a props <<<"$(sed -n 2p <<<"${results}")"
+  local -n out_jvm="${component}_jvm" out_props="${component}_props"
+  read -r -a out_jvm <<<"$(sed -n 1p <<<"${results}")"
+  read -r -a out_props <<<"$(sed -n 2p <<<"${results}")"
 }
 
 launch() {
   local component="$1"
-  local -n jvm="${component}_jvm" props="${component}_props"
+  local -n jvm_flags="${component}_jvm" dynamic_props="${component}_props"
   local log="${LOG_DIR}/flink-${component}.log" out="${LOG_DIR}/flink-${component}.out"
   # The working directory is run/'s parent, so that the relative paths of config.yaml land in
   # run/. fd 9 (the lock) is closed so that the JVM does not hold the lock for its whole life.
@@ -197,10 +198,10 @@ launch() {
     cd "${CLUSTER_DIR}"
     # An empty plugins folder, or Flink warns that it has none.
     export FLINK_PLUGINS_DIR="${RUN_DIR}/plugins"
-    exec nohup java "${jvm[@]}" "${JAVA17_FLAGS[@]}" \
+    exec nohup java "${jvm_flags[@]}" "${JAVA17_FLAGS[@]}" \
       -Dlog.file="${log}" -Dlog4j.configurationFile="file:${CONF_DIR}/log4j.properties" \
       -classpath "${LIB_DIR}/*" "$(main_class "${component}")" \
-      --configDir "${CONF_DIR}" "${props[@]}" >"${out}" 2>&1 </dev/null 9>&-
+      --configDir "${CONF_DIR}" "${dynamic_props[@]}" >"${out}" 2>&1 </dev/null 9>&-
   ) &
   echo "$!" >"$(pid_file "${component}")"
 }
@@ -295,6 +296,8 @@ cmd_start() {
 
   local ready_from=${SECONDS}
   info "starting the JobManager and the TaskManager on ${HOST} ..."
+  # Filled and read through namerefs by resource_params and launch.
+  # shellcheck disable=SC2034
   local jobmanager_jvm=() jobmanager_props=() taskmanager_jvm=() taskmanager_props=()
   resource_params jobmanager
   resource_params taskmanager

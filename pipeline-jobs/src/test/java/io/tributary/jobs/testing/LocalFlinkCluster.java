@@ -97,7 +97,7 @@ public final class LocalFlinkCluster implements BeforeAllCallback, ParameterReso
             .getRoot()
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(Session.class, type -> Session.start(), Session.class);
-    session.failure.ifPresent(LocalFlinkCluster::cannotStart);
+    session.failure.ifPresent(reason -> cannotStart(context, reason));
   }
 
   @Override
@@ -110,11 +110,14 @@ public final class LocalFlinkCluster implements BeforeAllCallback, ParameterReso
     return this;
   }
 
-  private static void cannotStart(String reason) {
+  private static void cannotStart(ExtensionContext context, String reason) {
     String message = "The local Flink cluster could not start: " + reason;
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail(message);
     }
+    // Surefire reports a class aborted in beforeAll as "Tests run: 0" without the reason: say it.
+    System.err.println(
+        "LocalFlinkCluster: skipping " + context.getDisplayName() + ". " + message);
     Assumptions.abort(message + " (tests skipped; with CI=true they fail)");
   }
 
