@@ -154,13 +154,16 @@ fetch_jars() {
     return 0
   fi
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven to fetch the Flink jars"
-  info "fetching the Flink 1.19.0 jars into ${LIB_DIR} (once) ..."
+  info "fetching the Flink cluster jars listed in ${POM} into ${LIB_DIR} ..."
   local started=${SECONDS} tmp="${LIB_DIR}.tmp"
   rm -rf "${tmp}"
-  # copy into a temporary folder first, so that an interrupted fetch never looks complete
-  if ! mvn -B -q -Dstyle.color=never -f "${POM}" dependency:copy-dependencies -DoutputDirectory="${tmp}" 9>&-; then
+  local log="${LOG_DIR}/fetch-jars.log"
+  # Copy into a temporary folder first, so that an interrupted fetch never looks complete.
+  if ! mvn -B -q -Dstyle.color=never -f "${POM}" dependency:copy-dependencies \
+    -DoutputDirectory="${tmp}" >"${log}" 2>&1 9>&-; then
     rm -rf "${tmp}"
-    die "could not fetch the Flink jars with Maven (see the output above); check ${POM}"
+    sed 's/\x1b\[[0-9;]*m//g' "${log}" | grep -m 3 '^\[ERROR\]' >&2 || tail -n 20 "${log}" >&2
+    die "could not fetch the Flink jars with Maven (full output in ${log}); check ${POM}"
   fi
   rm -rf "${LIB_DIR}"
   mv "${tmp}" "${LIB_DIR}"
