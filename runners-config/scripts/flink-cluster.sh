@@ -135,7 +135,7 @@ registered_taskmanagers() {
   local overview
   overview="$(http_get /overview)" || { echo 0; return 0; }
   local n
-  n="$(grep -o '"taskmanagers":[0-9]*' <<<"${overview}" | cut -d: -f2)"
+  n="$(grep -o '"taskmanagers":[0-9]*' <<<"${overview}" | cut -d: -f2)" || true
   echo "${n:-0}"
 }
 
