@@ -3,14 +3,18 @@ package io.tributary.transforms.examplegen;
 import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.split.HashSplit;
 import io.tributary.transforms.split.Split;
+import io.tributary.transforms.split.SplitRatios;
 import io.tributary.transforms.split.Splits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -58,6 +62,8 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
   public static final String METRICS_NAMESPACE = "tributary.examplegen";
   public static final String ROWS_COUNTER = "rows";
   public static final String DEAD_LETTERS_COUNTER = "dead_letters";
+  /** Rows of each split are counted as {@code split_<name>}. */
+  public static final String SPLIT_COUNTER_PREFIX = "split_";
 
   private final Map<String, Input> predefinedSplits;
   private final Input input;
@@ -85,9 +91,9 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
       throw new IllegalArgumentException("no splits given: map each split name to its input");
     }
     Map<String, Input> copy = new LinkedHashMap<>(inputsBySplit);
-    io.tributary.transforms.split.SplitRatios.of(
-        copy.keySet().stream().collect(
-            LinkedHashMap::new, (m, k) -> m.put(k, 1L), Map::putAll)); // validates the names
+    Map<String, Long> equalWeights = new LinkedHashMap<>();
+    copy.keySet().forEach(name -> equalWeights.put(name, 1L));
+    SplitRatios.of(equalWeights); // the same rules for split names as hash splits
     if (copy.values().stream().map(Input::format).distinct().count() > 1) {
       throw new IllegalArgumentException(
           "the split inputs mix formats " + copy.values().stream().map(Input::format).distinct().toList()
@@ -127,7 +133,7 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
     List<ResolvedInput> inputs = new ArrayList<>(resolved.values());
     InferredSchema inferred = schema == null ? SchemaInference.infer(inputs) : null;
     Schema rowSchema = schema != null ? schema : inferred.schema();
-    if (input != null && input.format().isText() || predefinedSplits != null && inputs.get(0).input().format().isText()) {
+    if (inputs.get(0).input().format().isText()) {
       checkReadableFromText(rowSchema);
     }
 
@@ -147,6 +153,14 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
           });
       splits = Splits.of(begin.getPipeline(), bySplit);
     }
+    Map<String, PCollection<Row>> counted = new LinkedHashMap<>();
+    splits.asMap().forEach(
+        (name, rows) ->
+            counted.put(
+                name,
+                rows.apply("Count/" + name, ParDo.of(new CountFn(SPLIT_COUNTER_PREFIX + name)))
+                    .setRowSchema(rowSchema)));
+    splits = Splits.of(begin.getPipeline(), counted);
     PCollection<Row> deadLetters =
         PCollectionList.of(errors).apply("DeadLetters", Flatten.pCollections()).setRowSchema(DeadLetter.SCHEMA);
     return new ExampleGenResult(splits, deadLetters, rowSchema, inferred, inputs);
@@ -165,6 +179,21 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
     parsed.get(ParseFileFn.ROWS).setRowSchema(schema);
     parsed.get(ParseFileFn.DEAD_LETTERS).setRowSchema(DeadLetter.SCHEMA);
     return parsed;
+  }
+
+  /** Passes rows through, counting them: how the job learns each split's size. */
+  private static final class CountFn extends DoFn<Row, Row> {
+    private final Counter counter;
+
+    CountFn(String name) {
+      this.counter = Metrics.counter(METRICS_NAMESPACE, name);
+    }
+
+    @ProcessElement
+    public void process(@Element Row row, OutputReceiver<Row> out) {
+      counter.inc();
+      out.output(row);
+    }
   }
 
   private static FileParser parserFor(Input input) {

@@ -3,8 +3,6 @@ package io.tributary.transforms.split;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Partition;
@@ -21,9 +19,6 @@ import org.apache.beam.sdk.values.Row;
  * then identical rows land together. The seed changes the assignment without changing the ratios.
  */
 public final class HashSplit extends PTransform<PCollection<Row>, Splits> {
-
-  /** Metric namespace of the per-split row counters, named after the splits. */
-  public static final String METRICS_NAMESPACE = "tributary.split";
 
   private final List<String> keyColumns;
   private final SplitRatios ratios;
@@ -85,24 +80,17 @@ public final class HashSplit extends PTransform<PCollection<Row>, Splits> {
     private final int[] fields;
     private final SplitRatios ratios;
     private final long seed;
-    private final Counter[] counters;
 
     AssignSplit(int[] fields, SplitRatios ratios, long seed) {
       this.fields = fields;
       this.ratios = ratios;
       this.seed = seed;
-      this.counters = new Counter[ratios.names().size()];
-      for (int i = 0; i < counters.length; i++) {
-        counters[i] = Metrics.counter(METRICS_NAMESPACE, ratios.names().get(i));
-      }
     }
 
     @Override
     public int partitionFor(Row row, int numPartitions) {
       int[] key = fields.length == 0 ? RowHash.allFields(row) : fields;
-      int index = ratios.indexOf(RowHash.unit(RowHash.hash(row, key, seed)));
-      counters[index].inc();
-      return index;
+      return ratios.indexOf(RowHash.unit(RowHash.hash(row, key, seed)));
     }
   }
 }

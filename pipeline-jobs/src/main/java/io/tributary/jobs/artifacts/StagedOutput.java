@@ -1,0 +1,134 @@
+package io.tributary.jobs.artifacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
+
+/**
+ * An output folder that appears complete or not at all.
+ *
+ * <pre>{@code
+ * StagedOutput out = StagedOutput.begin(Path.of("out/examples"), false);
+ * try {
+ *   write(out.staging());   // everything goes here
+ *   out.publish();          // one rename makes it visible
+ * } catch (Exception e) {
+ *   out.abandon();          // nothing half-written is left
+ *   throw e;
+ * }
+ * }</pre>
+ *
+ * <p>The staging folder is a hidden sibling of the target ({@code .examples.staging-<id>}), on the
+ * same file system, so publishing is a rename. Output folders are local (or on a file system
+ * mounted on every worker) and given as absolute paths to the workers.
+ */
+public final class StagedOutput {
+
+  private final Path target;
+  private final Path staging;
+  private final boolean replace;
+
+  private StagedOutput(Path target, Path staging, boolean replace) {
+    this.target = target;
+    this.staging = staging;
+    this.replace = replace;
+  }
+
+  /**
+   * Starts an output. An existing non-empty target is an error unless {@code replace}, in which
+   * case it is replaced only when the new output is published.
+   */
+  public static StagedOutput begin(Path target, boolean replace) {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (Files.exists(absolute) && !replace && !isEmptyFolder(absolute)) {
+      throw new IllegalArgumentException(
+          absolute + " already exists: choose another output folder or allow replacing it");
+    }
+    Path staging =
+        absolute.resolveSibling("." + absolute.getFileName() + ".staging-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(staging);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + staging + ": " + e.getMessage(), e);
+    }
+    return new StagedOutput(absolute, staging, replace);
+  }
+
+  private static boolean isEmptyFolder(Path path) {
+    try (var entries = Files.list(path)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException notAFolder) {
+      return false;
+    }
+  }
+
+  /** Where to write; absolute. */
+  public Path staging() {
+    return staging;
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  /** Moves the staged folder into place. */
+  public void publish() {
+    try {
+      Path old = null;
+      if (Files.exists(target)) {
+        if (!replace && !isEmptyFolder(target)) {
+          throw new IllegalStateException(target + " appeared while the job ran; not replacing it");
+        }
+        old = target.resolveSibling("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("cannot rename " + staging + " to " + target + " atomically", e);
+      }
+      if (old != null) {
+        deleteTree(old);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the staged folder; safe to call more than once. */
+  public void abandon() {
+    try {
+      deleteTree(staging);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + staging + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Artifacts on disk: written to a staging folder, published by one atomic rename, described by an
+ * {@code artifact.json}, so that a crash never leaves something that looks finished.
+ */
+package io.tributary.jobs.artifacts;

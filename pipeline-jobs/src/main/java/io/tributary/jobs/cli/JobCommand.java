@@ -1,0 +1,71 @@
+package io.tributary.jobs.cli;
+
+import io.tributary.jobs.options.JobArguments;
+import io.tributary.jobs.options.OptionsHelp;
+import io.tributary.jobs.options.TributaryOptions;
+import io.tributary.jobs.options.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/**
+ * A subcommand that runs a Beam job: its arguments are Beam-style {@code --name=value} options,
+ * parsed by {@link JobArguments}, documented by {@link OptionsHelp}.
+ *
+ * <p>Exit codes: 0 done; 1 the job failed; 2 the command line or the configuration is wrong. Errors
+ * are one line; set {@code TRIBUTARY_DEBUG=1} for the stack trace.
+ */
+abstract class JobCommand<T extends TributaryOptions> implements Callable<Integer> {
+
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = {"-h", "--help"}, description = "Show this job's options.")
+  boolean help;
+
+  @CommandLine.Unmatched List<String> arguments = new ArrayList<>();
+
+  abstract Class<T> optionsType();
+
+  abstract void run(T options) throws Exception;
+
+  @Override
+  public Integer call() {
+    String name = spec.name();
+    if (help) {
+      OptionsHelp.print(name, String.join(" ", spec.usageMessage().description()), optionsType(), System.out);
+      return 0;
+    }
+    try {
+      run(JobArguments.parse(arguments.toArray(String[]::new), optionsType()));
+      return 0;
+    } catch (UsageException | IllegalArgumentException e) {
+      debug(e);
+      System.err.println("tributary " + name + ": " + e.getMessage());
+      System.err.println("Run 'tributary " + name + " --help' for the options.");
+      return USAGE;
+    } catch (Exception e) {
+      debug(e);
+      System.err.println("tributary " + name + ": failed: " + rootMessage(e));
+      return FAILED;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
+  }
+
+  private static void debug(Exception e) {
+    if ("1".equals(System.getenv("TRIBUTARY_DEBUG"))) {
+      e.printStackTrace();
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package io.tributary.jobs.examplegen;
+
+import io.tributary.jobs.artifacts.JobMetrics;
+import io.tributary.jobs.artifacts.StagedOutput;
+import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.deadletter.DeadLetter;
+import io.tributary.transforms.examplegen.CsvFormat;
+import io.tributary.transforms.examplegen.ExampleGen;
+import io.tributary.transforms.examplegen.ExampleGenResult;
+import io.tributary.transforms.examplegen.Input;
+import io.tributary.transforms.examplegen.InputFormat;
+import io.tributary.transforms.examplegen.ResolvedInput;
+import io.tributary.transforms.examples.ExampleFormat;
+import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.split.Split;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.schemas.Schema;
+
+/**
+ * Runs ExampleGen as a job: reads the input, writes each split as examples and the dead letters
+ * as JSON lines into a staged output folder, checks that every record read is accounted for, and
+ * publishes the folder with its {@code artifact.json}.
+ *
+ * <pre>
+ * out/
+ *   Split-train/  data-*.avro, schema.avsc
+ *   Split-eval/   data-*.avro, schema.avsc
+ *   errors/       dead-letters-*.jsonl  ({"source","line","raw","reason"} per line)
+ *   artifact.json
+ * </pre>
+ */
+public final class ExampleGenJob {
+
+  private static final String NAME = "examplegen";
+
+  private final ExampleGenOptions options;
+  private final PrintStream progress;
+
+  public ExampleGenJob(ExampleGenOptions options, PrintStream progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /** Runs the job to completion; the output exists afterwards only if this returns. */
+  public ExamplesArtifact run() {
+    ExampleGen examplegen = configure();
+    ExampleFormat format = parse(() -> ExampleFormat.parse(options.getOutputFormat()));
+    StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
+    try {
+      long started = System.nanoTime();
+      Pipeline pipeline = Pipeline.create(options);
+      ExampleGenResult result = pipeline.apply("ExampleGen", examplegen);
+      describe(result);
+      String staging = output.staging().toString();
+      result.splits().forEach(
+          "Write",
+          name -> ExamplesIO.write(staging + "/Split-" + name).withFormat(format));
+      result
+          .errors()
+          .apply("DeadLettersAsJson", DeadLetter.asJsonLines())
+          .apply("WriteDeadLetters", TextIO.write().to(staging + "/errors/dead-letters").withSuffix(".jsonl"));
+      say("running on " + options.getRunner().getSimpleName() + " ...");
+      PipelineResult run = pipeline.run();
+      PipelineResult.State state = run.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended " + state);
+      }
+      ExamplesArtifact artifact = artifact(result, JobMetrics.of(run, ExampleGen.METRICS_NAMESPACE), format);
+      artifact.write(output.staging());
+      output.publish();
+      say(
+          String.format(
+              "done in %.1f s: %d rows (%s), %d dead letters",
+              Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
+              artifact.rowsRead(),
+              artifact.splits().entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", ")),
+              artifact.deadLetters()));
+      if (artifact.deadLetters() > 0) {
+        say("dead letters: " + output.target().resolve("errors"));
+      }
+      say("output: " + output.target());
+      return artifact;
+    } catch (IOException e) {
+      output.abandon();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
+    }
+  }
+
+  /** Builds the transform from the options; every mistake is a {@link UsageException}. */
+  ExampleGen configure() {
+    boolean hasInput = options.getInput() != null;
+    boolean hasSplits = options.getSplit() != null && !options.getSplit().isEmpty();
+    if (hasInput == hasSplits) {
+      throw new UsageException(
+          hasInput
+              ? "--input and --split both given: use --input with --splitRatios, or --split per split"
+              : "--input is required (or --split=name=pattern per predefined split)");
+    }
+    ExampleGen examplegen;
+    if (hasInput) {
+      examplegen =
+          parse(
+              () ->
+                  ExampleGen.from(input(options.getInput()))
+                      .withSplit(
+                          Split.byHash(options.getSplitKeys() == null ? List.of() : options.getSplitKeys())
+                              .withRatios(options.getSplitRatios())
+                              .withSeed(options.getSeed())));
+    } else {
+      Map<String, Input> inputs = new LinkedHashMap<>();
+      for (String split : options.getSplit()) {
+        int equals = split.indexOf('=');
+        if (equals <= 0) {
+          throw new UsageException("--split=" + split + " is not name=pattern, e.g. --split=train=in/train*.csv");
+        }
+        inputs.put(split.substring(0, equals), input(split.substring(equals + 1)));
+      }
+      examplegen = parse(() -> ExampleGen.fromSplits(inputs));
+    }
+    if (options.getSchema() != null) {
+      examplegen = examplegen.withSchema(readSchema(options.getSchema()));
+    }
+    return examplegen;
+  }
+
+  private Input input(String pattern) {
+    return parse(
+        () -> {
+          InputFormat format =
+              options.getInputFormat() == null
+                  ? InputFormat.fromFileName(pattern)
+                  : InputFormat.parse(options.getInputFormat());
+          Input input = Input.of(pattern, format).withInferenceSampleRows(options.getInferenceSampleRows());
+          if (format == InputFormat.CSV) {
+            input =
+                input.withCsvFormat(
+                    CsvFormat.defaults()
+                        .withDelimiter(CsvFormat.parseDelimiter(options.getDelimiter()))
+                        .withQuote(CsvFormat.parseDelimiter(options.getQuote()))
+                        .withNullTokens(CsvFormat.parseNullTokens(options.getNullTokens())));
+          }
+          if (options.getSpan() != null) {
+            input = input.withSpan(span(options.getSpan()));
+          }
+          if (options.getVersion() != null) {
+            input = input.withVersion(options.getVersion());
+          }
+          return input;
+        });
+  }
+
+  private static long span(String text) {
+    if (text.matches("\\d+")) {
+      return Long.parseLong(text);
+    }
+    try {
+      return LocalDate.parse(text).toEpochDay();
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("--span=" + text + " is neither a number nor a date like 2026-11-22");
+    }
+  }
+
+  private static Schema readSchema(String path) {
+    try {
+      return AvroUtils.toBeamSchema(new org.apache.avro.Schema.Parser().parse(Files.readString(Path.of(path))));
+    } catch (IOException e) {
+      throw new UsageException("cannot read --schema=" + path + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new UsageException("--schema=" + path + " is not a valid Avro schema: " + e.getMessage());
+    }
+  }
+
+  private void describe(ExampleGenResult result) {
+    for (ResolvedInput input : result.inputs()) {
+      say(
+          "input " + input.input().pattern() + ": " + input.files().size() + " file(s), "
+              + input.input().format()
+              + (input.span() == null ? "" : ", span " + input.span())
+              + (input.version() == null ? "" : ", version " + input.version()));
+    }
+    if (result.inferred() == null) {
+      say("schema declared in " + options.getSchema());
+    } else if (result.inferred().wholeInput() || result.inferred().rowsSampled() == 0) {
+      say("schema inferred" + (result.inferred().rowsSampled() > 0 ? " from all " + result.inferred().rowsSampled() + " rows" : " from the file") + ": " + fields(result.schema()));
+    } else {
+      say(
+          "schema inferred from the first " + result.inferred().rowsSampled()
+              + " rows (values that do not fit become dead letters; --schema to declare it): "
+              + fields(result.schema()));
+    }
+  }
+
+  private static String fields(Schema schema) {
+    return schema.getFields().stream()
+        .map(f -> f.getName() + " " + f.getType().getTypeName() + (f.getType().getNullable() ? "?" : ""))
+        .collect(Collectors.joining(", "));
+  }
+
+  private ExamplesArtifact artifact(ExampleGenResult result, JobMetrics metrics, ExampleFormat format) {
+    Map<String, Long> splits = new LinkedHashMap<>();
+    long written = 0;
+    for (String name : result.splits().names()) {
+      long rows = metrics.counter(ExampleGen.SPLIT_COUNTER_PREFIX + name);
+      splits.put(name, rows);
+      written += rows;
+    }
+    long read = metrics.counter(ExampleGen.ROWS_COUNTER);
+    if (read != written) {
+      throw new IllegalStateException(
+          read + " rows were read but " + written + " were written to splits: output not published");
+    }
+    List<ExamplesArtifact.InputFiles> inputs = new ArrayList<>();
+    boolean predefined = options.getSplit() != null && !options.getSplit().isEmpty();
+    for (int i = 0; i < result.inputs().size(); i++) {
+      ResolvedInput input = result.inputs().get(i);
+      inputs.add(
+          new ExamplesArtifact.InputFiles(
+              predefined ? result.splits().names().get(i) : null,
+              input.input().pattern(),
+              input.input().format().name().toLowerCase(),
+              input.files()));
+    }
+    Map<String, Object> split = new LinkedHashMap<>();
+    if (predefined) {
+      split.put("predefined", true);
+    } else {
+      split.put("ratios", options.getSplitRatios());
+      split.put("keys", options.getSplitKeys() == null ? List.of() : options.getSplitKeys());
+      split.put("seed", options.getSeed());
+    }
+    return new ExamplesArtifact(
+        ExamplesArtifact.FORMAT_VERSION,
+        "Examples",
+        format.name().toLowerCase(),
+        splits,
+        read,
+        metrics.counter(ExampleGen.DEAD_LETTERS_COUNTER),
+        result.span(),
+        result.version(),
+        inputs,
+        split,
+        result.inferred() == null ? "declared:" + options.getSchema() : "inferred");
+  }
+
+  private void say(String message) {
+    progress.println("[" + NAME + "] " + message);
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.tributary.jobs.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options every Tributary job takes besides Beam's own. */
+public interface TributaryOptions extends PipelineOptions {
+
+  @Description(
+      "Runner profile: direct (default), flink-local, flink-cluster, spark-local, or the path of a"
+          + " .properties file of pipeline options. Options given on the command line win over"
+          + " the profile's.")
+  @Default.String("direct")
+  String getProfile();
+
+  void setProfile(String profile);
+}
