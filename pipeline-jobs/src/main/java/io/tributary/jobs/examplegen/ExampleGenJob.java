@@ -241,14 +241,14 @@ public final class ExampleGenJob {
               input.input().format().name().toLowerCase(),
               input.files()));
     }
-    Map<String, Object> split = new LinkedHashMap<>();
-    if (predefined) {
-      split.put("predefined", true);
-    } else {
-      split.put("ratios", options.getSplitRatios());
-      split.put("keys", options.getSplitKeys() == null ? List.of() : options.getSplitKeys());
-      split.put("seed", options.getSeed());
-    }
+    ExamplesArtifact.SplitConfig split =
+        predefined
+            ? new ExamplesArtifact.SplitConfig(true, null, null, null)
+            : new ExamplesArtifact.SplitConfig(
+                false,
+                options.getSplitRatios(),
+                options.getSplitKeys() == null ? List.of() : options.getSplitKeys(),
+                options.getSeed());
     return new ExamplesArtifact(
         ExamplesArtifact.FORMAT_VERSION,
         "Examples",

@@ -19,8 +19,7 @@ import java.util.Map;
  * @param deadLetters records that went to {@code errors/}
  * @param span the span read, or null when the input pattern has none
  * @param inputs the patterns and the exact files read
- * @param split how rows were split: {@code ratios}, {@code keys}, {@code seed}, or {@code
- *     predefined}
+ * @param split how rows were split
  */
 @JsonPropertyOrder(alphabetic = false)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -34,11 +33,17 @@ public record ExamplesArtifact(
     Long span,
     Long version,
     List<InputFiles> inputs,
-    Map<String, Object> split,
+    SplitConfig split,
     String schemaSource) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = "artifact.json";
+
+  /**
+   * How rows were split: by a seeded hash of key columns (all columns when there are none) with
+   * ratios, or predefined by the inputs (then ratios, keys and seed are null).
+   */
+  public record SplitConfig(boolean predefined, String ratios, List<String> keys, Long seed) {}
 
   /** One input pattern and the files it resolved to. */
   public record InputFiles(String split, String pattern, String format, List<String> files) {}

@@ -90,6 +90,7 @@ public final class JobArguments {
     if (message == null) {
       return "invalid options";
     }
+    message = message.strip();
     Matcher unknown = UNKNOWN.matcher(message);
     if (unknown.matches()) {
       return "unknown option --" + unknown.group(1) + unknown.group(2).replace('\n', ' ').stripTrailing();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("flink-cluster")
 @ExtendWith(LocalFlinkCluster.class)
-class LocalFlinkClusterOverviewTest {
+class LocalFlinkClusterOverviewIT {
 
   @Test
   void oneTaskManagerWithTwoSlots(LocalFlinkCluster flink)
