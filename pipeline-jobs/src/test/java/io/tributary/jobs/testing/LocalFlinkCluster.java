@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     String[] args = {
  *       "--runner=FlinkRunner",
  *       "--flinkMaster=" + flink.masterAddress(),
- *       "--filesToStage=target/tributary-all.jar",
+ *       "--filesToStage=target/tributary.jar",
  *       "--parallelism=2"
  *     };
  *     ...
