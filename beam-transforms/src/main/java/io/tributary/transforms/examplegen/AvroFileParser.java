@@ -18,12 +18,7 @@ final class AvroFileParser implements FileParser {
       GenericRecord record = null;
       while (records.hasNext()) {
         record = records.next(record);
-        number++;
-        try {
-          out.row(AvroRecords.toRow(record, schema));
-        } catch (RuntimeException e) {
-          out.deadLetter(number, String.valueOf(record), e.getMessage());
-        }
+        AvroRecords.emit(++number, record, schema, out);
       }
     }
   }

@@ -19,6 +19,15 @@ final class AvroRecords {
 
   private AvroRecords() {}
 
+  /** Emits the record as a row, or as a dead letter at {@code number} when it does not fit. */
+  static void emit(long number, GenericRecord record, Schema schema, ParsedRecords out) {
+    try {
+      out.row(toRow(record, schema));
+    } catch (RuntimeException e) {
+      out.deadLetter(number, String.valueOf(record), e.getMessage());
+    }
+  }
+
   static Row toRow(GenericRecord record, Schema schema) {
     if (!isFlat(schema)) {
       return AvroUtils.toBeamRowStrict(record, schema);
@@ -88,20 +97,8 @@ final class AvroRecords {
   }
 
   private static boolean isFlat(Schema schema) {
-    for (Schema.Field field : schema.getFields()) {
-      switch (field.getType().getTypeName()) {
-        case STRING:
-        case INT64:
-        case INT32:
-        case DOUBLE:
-        case FLOAT:
-        case BOOLEAN:
-        case BYTES:
-          break;
-        default:
-          return false;
-      }
-    }
-    return true;
+    return schema.getFields().stream()
+        .map(field -> field.getType().getTypeName())
+        .allMatch(type -> ValueParser.canParse(type) || type == Schema.TypeName.BYTES);
   }
 }

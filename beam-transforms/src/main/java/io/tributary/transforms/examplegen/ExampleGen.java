@@ -213,19 +213,11 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
 
   private static void checkReadableFromText(Schema schema) {
     for (Schema.Field field : schema.getFields()) {
-      switch (field.getType().getTypeName()) {
-        case STRING:
-        case INT64:
-        case INT32:
-        case DOUBLE:
-        case FLOAT:
-        case BOOLEAN:
-          break;
-        default:
-          throw new IllegalArgumentException(
-              "field '" + field.getName() + "' is " + field.getType().getTypeName()
-                  + ", which text input cannot hold: declare STRING, INT64, INT32, DOUBLE, FLOAT"
-                  + " or BOOLEAN");
+      if (!ValueParser.canParse(field.getType().getTypeName())) {
+        throw new IllegalArgumentException(
+            "field '" + field.getName() + "' is " + field.getType().getTypeName()
+                + ", which text input cannot hold: declare STRING, INT64, INT32, DOUBLE, FLOAT"
+                + " or BOOLEAN");
       }
     }
   }

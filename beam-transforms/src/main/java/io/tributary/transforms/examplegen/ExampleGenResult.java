@@ -67,12 +67,12 @@ public final class ExampleGenResult implements POutput {
 
   /** The span read: the highest span among the inputs, or null when no pattern names spans. */
   public Long span() {
-    return inputs.stream().map(ResolvedInput::span).filter(s -> s != null).max(Long::compare).orElse(null);
+    return inputs.stream().map(ResolvedInput::span).filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
   }
 
   /** The version read, as for {@link #span()}. */
   public Long version() {
-    return inputs.stream().map(ResolvedInput::version).filter(v -> v != null).max(Long::compare).orElse(null);
+    return inputs.stream().map(ResolvedInput::version).filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
   }
 
   @Override

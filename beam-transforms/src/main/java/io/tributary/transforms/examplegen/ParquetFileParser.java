@@ -20,12 +20,7 @@ final class ParquetFileParser implements FileParser {
             .build()) {
       long number = 0;
       for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-        number++;
-        try {
-          out.row(AvroRecords.toRow(record, schema));
-        } catch (RuntimeException e) {
-          out.deadLetter(number, String.valueOf(record), e.getMessage());
-        }
+        AvroRecords.emit(++number, record, schema, out);
       }
     }
   }

@@ -20,6 +20,21 @@ final class ValueParser {
 
   private ValueParser() {}
 
+  /** Whether values of this type can be read from text. */
+  static boolean canParse(Schema.TypeName type) {
+    switch (type) {
+      case STRING:
+      case INT64:
+      case INT32:
+      case DOUBLE:
+      case FLOAT:
+      case BOOLEAN:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   static boolean isLong(String text) {
     String t = text.strip();
     if (!LONG.matcher(t).matches()) {
