@@ -3,6 +3,8 @@ package io.tributary.metadata.jdbc;
 import io.tributary.metadata.MetadataException;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -20,6 +22,15 @@ final class Migrations {
   static final String HISTORY_TABLE = "metadata_schema_history";
   private static final String LOCATION = "classpath:io/tributary/metadata/migration";
   private static final int ATTEMPTS = 3;
+  /**
+   * Flyway reports every step at INFO through java.util.logging; in a CLI that is noise on every
+   * command. Held in a field because JUL keeps loggers weakly and would forget the level.
+   */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(Level.WARNING);
+  }
 
   private Migrations() {}
 

@@ -34,7 +34,7 @@ final class Sql {
       Object arg = args.get(i);
       int index = i + 1;
       if (arg == null) {
-        ps.setNull(index, Types.VARCHAR);
+        ps.setNull(index, Types.NULL);
       } else if (arg instanceof Long value) {
         ps.setLong(index, value);
       } else if (arg instanceof Integer value) {
