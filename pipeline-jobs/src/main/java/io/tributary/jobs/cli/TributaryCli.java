@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Tributary 0.1.0-SNAPSHOT",
     description = "Production machine-learning pipelines for the JVM, built on Apache Beam.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, io.tributary.jobs.metadata.MetadataCommand.class})
 public final class TributaryCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
