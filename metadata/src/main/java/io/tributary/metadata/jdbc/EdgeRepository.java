@@ -28,9 +28,11 @@ final class EdgeRepository {
     this.nodes = nodes;
   }
 
+  /**
+   * Inserts an event. Like {@link #attribute} and {@link #associate} it trusts the ids (foreign
+   * keys still hold); callers with ids from outside check them with {@link #require} first.
+   */
   Event putEvent(Connection c, Event event) throws SQLException {
-    require(c, TypeKind.ARTIFACT, event.artifactId());
-    require(c, TypeKind.EXECUTION, event.executionId());
     long now = System.currentTimeMillis();
     Sql.update(
         c,
@@ -58,11 +60,11 @@ final class EdgeRepository {
   }
 
   void attribute(Connection c, long contextId, long artifactId) throws SQLException {
-    link(c, "attribution", "artifact_id", contextId, TypeKind.ARTIFACT, artifactId);
+    link(c, "attribution", "artifact_id", contextId, artifactId);
   }
 
   void associate(Connection c, long contextId, long executionId) throws SQLException {
-    link(c, "association", "execution_id", contextId, TypeKind.EXECUTION, executionId);
+    link(c, "association", "execution_id", contextId, executionId);
   }
 
   /** Adds a parent, refusing cycles (a context cannot be its own ancestor). */
@@ -108,17 +110,16 @@ final class EdgeRepository {
     return seen;
   }
 
-  private void link(Connection c, String table, String nodeColumn, long contextId, TypeKind kind, long id)
+  private static void link(Connection c, String table, String nodeColumn, long contextId, long id)
       throws SQLException {
-    require(c, TypeKind.CONTEXT, contextId);
-    require(c, kind, id);
     Sql.update(
         c,
         "INSERT INTO " + table + " (context_id, " + nodeColumn + ") VALUES (?, ?) ON CONFLICT DO NOTHING",
         List.of(contextId, id));
   }
 
-  private void require(Connection c, TypeKind kind, long id) throws SQLException {
+  /** Fails with {@link io.tributary.metadata.NotFoundException} unless the node exists. */
+  void require(Connection c, TypeKind kind, long id) throws SQLException {
     if (!nodes.exists(c, kind, id)) {
       throw new io.tributary.metadata.NotFoundException("no " + kind.label() + " with id " + id);
     }

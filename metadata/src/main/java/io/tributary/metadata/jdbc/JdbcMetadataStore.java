@@ -116,12 +116,18 @@ public final class JdbcMetadataStore implements MetadataStore {
 
   @Override
   public Event putEvent(Event event) {
-    return db.write("store an event", c -> edges.putEvent(c, event));
+    return db.write("store an event", c -> {
+      edges.require(c, TypeKind.ARTIFACT, event.artifactId());
+      edges.require(c, TypeKind.EXECUTION, event.executionId());
+      return edges.putEvent(c, event);
+    });
   }
 
   @Override
   public void attribute(long contextId, long artifactId) {
     db.write("attribute an artifact", c -> {
+      edges.require(c, TypeKind.CONTEXT, contextId);
+      edges.require(c, TypeKind.ARTIFACT, artifactId);
       edges.attribute(c, contextId, artifactId);
       return null;
     });
@@ -130,6 +136,8 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public void associate(long contextId, long executionId) {
     db.write("associate an execution", c -> {
+      edges.require(c, TypeKind.CONTEXT, contextId);
+      edges.require(c, TypeKind.EXECUTION, executionId);
       edges.associate(c, contextId, executionId);
       return null;
     });
@@ -150,9 +158,12 @@ public final class JdbcMetadataStore implements MetadataStore {
       Execution stored = nodes.put(c, execution);
       List<Context> linked = new ArrayList<>();
       for (Context context : contexts) {
-        linked.add(context.isStored()
-            ? (Context) nodes.get(c, TypeKind.CONTEXT, context.id())
-            : nodes.ensureContext(c, context.type(), context.name()));
+        if (context.isStored()) {
+          edges.require(c, TypeKind.CONTEXT, context.id());
+          linked.add(context);
+        } else {
+          linked.add(nodes.ensureContext(c, context.type(), context.name()));
+        }
       }
       List<Artifact> storedArtifacts = new ArrayList<>();
       List<Event> events = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.tributary.metadata.TypeKind;
 import io.tributary.metadata.Value;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +37,6 @@ final class NodeRepository {
   }
 
   /** Inserts a node without id, or updates the stored node with its id; returns the stored copy. */
-  @SuppressWarnings("unchecked")
   <N extends Node> N put(Connection c, N node) throws SQLException {
     TypeRepository.Stored type = types.get(c, node.kind(), node.type());
     try {
@@ -47,15 +47,14 @@ final class NodeRepository {
     NodeTable t = NodeTable.of(node.kind());
     checkNameFree(c, t, node, type.id());
     long now = System.currentTimeMillis();
-    long id;
     if (node.isStored()) {
-      id = node.id();
-      Row existing = row(c, node.kind(), id);
+      Row existing = row(c, node.kind(), node.id());
       if (existing.typeId() != type.id()) {
         throw new MetadataException(
             describe(node) + " is stored with another type: the type of a stored "
                 + node.kind().label() + " cannot change; store a new one instead");
       }
+      long updated = Math.max(now, existing.created());
       List<Object> args = new ArrayList<>();
       args.add(node.name());
       StringBuilder sql = new StringBuilder("UPDATE " + t.table + " SET name = ?");
@@ -68,29 +67,45 @@ final class NodeRepository {
         args.add(state(node));
       }
       sql.append(", update_time = ? WHERE id = ?");
-      args.add(Math.max(now, existing.created()));
-      args.add(id);
+      args.add(updated);
+      args.add(node.id());
       Sql.update(c, sql.toString(), args);
-    } else {
-      List<Object> args = new ArrayList<>(List.of(type.id()));
-      args.add(node.name());
-      StringBuilder columns = new StringBuilder("type_id, name");
-      if (t.hasUri) {
-        columns.append(", uri");
-        args.add(((Artifact) node).uri());
-      }
-      if (t.hasState) {
-        columns.append(", state");
-        args.add(state(node));
-      }
-      columns.append(", create_time, update_time");
-      args.add(now);
-      args.add(now);
-      id = Sql.insert(
-          c, "INSERT INTO " + t.table + " (" + columns + ") VALUES (" + Sql.marks(args.size()) + ")", args);
+      properties.replace(c, node.kind(), node.id(), node.properties(), node.customProperties());
+      return stamp(node, node.id(), existing.created(), updated);
     }
-    properties.replace(c, node.kind(), id, node.properties(), node.customProperties());
-    return (N) get(c, node.kind(), id);
+    List<Object> args = new ArrayList<>(List.of(type.id()));
+    args.add(node.name());
+    StringBuilder columns = new StringBuilder("type_id, name");
+    if (t.hasUri) {
+      columns.append(", uri");
+      args.add(((Artifact) node).uri());
+    }
+    if (t.hasState) {
+      columns.append(", state");
+      args.add(state(node));
+    }
+    columns.append(", create_time, update_time");
+    args.add(now);
+    args.add(now);
+    long id = Sql.insert(
+        c, "INSERT INTO " + t.table + " (" + columns + ") VALUES (" + Sql.marks(args.size()) + ")", args);
+    properties.insert(c, node.kind(), id, node.properties(), node.customProperties());
+    return stamp(node, id, now, now);
+  }
+
+  /** The stored copy of {@code node}: the same values with the id and times the store gave it. */
+  @SuppressWarnings("unchecked")
+  private static <N extends Node> N stamp(N node, long id, long created, long updated) {
+    Instant c = Sql.time(created);
+    Instant u = Sql.time(updated);
+    if (node instanceof Artifact a) {
+      return (N) new Artifact(id, a.type(), a.uri(), a.name(), a.state(), a.properties(), a.customProperties(), c, u);
+    }
+    if (node instanceof Execution e) {
+      return (N) new Execution(id, e.type(), e.name(), e.state(), e.properties(), e.customProperties(), c, u);
+    }
+    Context x = (Context) node;
+    return (N) new Context(id, x.type(), x.name(), x.properties(), x.customProperties(), c, u);
   }
 
   /**

@@ -30,6 +30,12 @@ final class PropertyRepository {
   void replace(Connection c, TypeKind kind, long id, Map<String, Value> declared, Map<String, Value> custom)
       throws SQLException {
     Sql.update(c, "DELETE FROM property WHERE node_kind = ? AND node_id = ?", List.of(kind.name(), id));
+    insert(c, kind, id, declared, custom);
+  }
+
+  /** Adds the properties of a node that has none yet. */
+  void insert(Connection c, TypeKind kind, long id, Map<String, Value> declared, Map<String, Value> custom)
+      throws SQLException {
     if (declared.isEmpty() && custom.isEmpty()) {
       return;
     }
