@@ -39,14 +39,55 @@ class ConcurrentWritersTest {
     }
   }
 
-  private static void runWriters(String url, String schema) throws Exception {
+  /**
+   * A writer killed with SIGKILL in the middle of its work leaves only whole publications: every
+   * execution it recorded has both output events and every artifact has its event.
+   */
+  @Test
+  void aKilledWriterLeavesNoHalfPublishedExecution() throws Exception {
+    StoreConfig config = StoreConfig.inHome(dir);
+    Process writer = writer(config.url(), "-", "killed", 1_000_000);
+    // Kill it once it has published something, i.e. mid-stream.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (countExecutions(config) < 20 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    writer.destroyForcibly().waitFor();
+    try (MetadataStore store = MetadataStore.open(config)) {
+      List<Execution> executions = store.findExecutions(Query.all().limit(1_000_000));
+      assertTrue(executions.size() >= 20, "writer published " + executions.size() + " before the kill");
+      for (Execution e : executions) {
+        assertEquals(ExecutionState.COMPLETE, e.state());
+        assertEquals(2, store.events(TypeKind.EXECUTION, e.id()).size(), "execution " + e.id());
+      }
+      List<Artifact> artifacts = store.findArtifacts(Query.all().limit(1_000_000));
+      assertEquals(2 * executions.size(), artifacts.size());
+    }
+  }
+
+  private static int countExecutions(StoreConfig config) {
+    if (!java.nio.file.Files.exists(config.sqliteFile())) {
+      return 0;
+    }
+    try (MetadataStore store = MetadataStore.open(config.readOnly())) {
+      return store.findExecutions(Query.all().limit(1_000)).size();
+    } catch (MetadataException e) {
+      return 0; // not created yet
+    }
+  }
+
+  private static Process writer(String url, String schema, String name, int count) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            ConcurrentWriter.class.getName(), url, schema, name, Integer.toString(count))
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  private static void runWriters(String url, String schema) throws Exception {
     List<Process> processes = new ArrayList<>();
     for (String writer : List.of("a", "b")) {
-      processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-              ConcurrentWriter.class.getName(), url, schema, writer, Integer.toString(PER_WRITER))
-          .redirectErrorStream(true)
-          .start());
+      processes.add(writer(url, schema, writer, PER_WRITER));
     }
     for (Process p : processes) {
       assertTrue(p.waitFor(90, TimeUnit.SECONDS), "writer did not finish in 90 s");
