@@ -47,6 +47,15 @@ class StoreFailuresTest {
   }
 
   @Test
+  void readOnlyOpenOfAnEmptyStoreSaysWhatToDo() throws Exception {
+    Path file = Files.createFile(dir.resolve(StoreConfig.SQLITE_FILE));
+    MetadataException e = assertThrows(MetadataException.class,
+        () -> MetadataStore.open(StoreConfig.inHome(dir).readOnly()));
+    assertTrue(e.getMessage().contains("is empty: run a pipeline first"), e.getMessage());
+    assertEquals(0, Files.size(file));
+  }
+
+  @Test
   void readOnlyOpenOfAMissingStoreSaysWhatToDo() {
     MetadataException e = assertThrows(MetadataException.class,
         () -> MetadataStore.open(StoreConfig.inHome(dir.resolve("nowhere")).readOnly()));

@@ -3,8 +3,6 @@ package io.tributary.metadata.jdbc;
 import io.tributary.metadata.MetadataException;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -22,15 +20,6 @@ final class Migrations {
   static final String HISTORY_TABLE = "metadata_schema_history";
   private static final String LOCATION = "classpath:io/tributary/metadata/migration";
   private static final int ATTEMPTS = 3;
-  /**
-   * Flyway reports every step at INFO through java.util.logging; in a CLI that is noise on every
-   * command. Held in a field because JUL keeps loggers weakly and would forget the level.
-   */
-  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
-
-  static {
-    FLYWAY_LOG.setLevel(Level.WARNING);
-  }
 
   private Migrations() {}
 
@@ -56,6 +45,11 @@ final class Migrations {
   static String check(Database db) {
     Flyway flyway = flyway(db);
     try {
+      if (flyway.info().current() == null) {
+        throw new MetadataException(
+            "metadata store " + db.config().location() + " is empty: run a pipeline first, or check"
+                + " --home/--metadata-url");
+      }
       MigrationInfo[] pending = flyway.info().pending();
       if (pending.length > 0) {
         throw new MetadataException(
@@ -85,7 +79,8 @@ final class Migrations {
             .locations(LOCATION)
             .table(HISTORY_TABLE)
             .placeholders(Map.of("id_column", db.dialect().idColumn()))
-            .failOnMissingLocations(true);
+            .failOnMissingLocations(true)
+            .loggers(FlywayLog.class.getName());
     if (db.config().schema() != null) {
       configuration = configuration.schemas(db.config().schema()).createSchemas(true);
     }
