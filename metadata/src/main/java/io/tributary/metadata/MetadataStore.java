@@ -39,6 +39,8 @@ import java.util.Optional;
  * parallel work.
  */
 public interface MetadataStore extends AutoCloseable {
+  /** Upper bound on lineage hops, so that a typo cannot ask for an unbounded walk. */
+  int MAX_HOPS = 10_000;
 
   /** Opens (creating or upgrading the schema if needed and allowed) the store {@code config} names. */
   static MetadataStore open(StoreConfig config) {
@@ -134,7 +136,7 @@ public interface MetadataStore extends AutoCloseable {
   /** The newest COMPLETE execution with this cache key whose outputs are all still LIVE. */
   Optional<Execution> findCachedExecution(String cacheKey);
 
-  /** The lineage of an artifact or execution within {@code hops} events of it. */
+  /** The lineage of an artifact or execution within {@code hops} (0 to {@link #MAX_HOPS}) events of it. */
   LineageGraph lineage(Node start, LineageDirection direction, int hops);
 
   @Override

@@ -183,6 +183,41 @@ abstract class MetadataStoreContract extends StoreTestBase {
   }
 
   @Test
+  void publishingARunningExecutionCompletesItAndItsPendingOutputs() {
+    Execution running = store.putExecution(Execution.of("Trainer").withState(ExecutionState.RUNNING)
+        .withProperty("epochs", Value.of(5)));
+    Artifact pending = store.putArtifact(Artifact.of(MODEL, "/m/1"));
+    Publication p = store.publishExecution(running.withState(ExecutionState.COMPLETE),
+        List.of(ArtifactAndEvent.output(pending.withState(ArtifactState.LIVE), "model")), List.of());
+    assertEquals(running.id(), p.execution().id());
+    assertEquals(ExecutionState.COMPLETE, store.getExecution(running.id()).state());
+    assertEquals(5, store.getExecution(running.id()).properties().get("epochs").asLong());
+    assertEquals(ArtifactState.LIVE, store.getArtifact(pending.id()).state());
+    assertEquals(1, store.findArtifacts(Query.all()).size());
+  }
+
+  @Test
+  void reopeningKeepsDataAndTheRecordedSchemaVersion() throws Exception {
+    Artifact a = store.putArtifact(Artifact.of(MODEL, "/m/1"));
+    StoreConfig config = store.config();
+    store.close();
+    store = MetadataStore.open(config);
+    assertEquals(a, store.getArtifact(a.id()));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.url())) {
+      if (config.schema() != null) {
+        c.setSchema(config.schema());
+      }
+      try (java.sql.ResultSet rs = c.createStatement().executeQuery(
+          "SELECT version, success FROM metadata_schema_history WHERE version IS NOT NULL")) {
+        assertTrue(rs.next());
+        assertEquals("1", rs.getString(1));
+        assertTrue(rs.getBoolean(2));
+        assertFalse(rs.next(), "migrations ran once");
+      }
+    }
+  }
+
+  @Test
   void aFailedPublishLeavesNothingBehind() {
     Context pipeline = store.ensureContext(WellKnownTypes.PIPELINE, "p");
     assertThrows(MetadataException.class, () -> store.publishExecution(

@@ -42,7 +42,6 @@ public final class GarbageCollector {
   private static final Set<ArtifactState> COLLECTABLE =
       EnumSet.of(ArtifactState.LIVE, ArtifactState.ABANDONED, ArtifactState.MARKED_FOR_DELETION);
   private static final int ALL = 1_000_000;
-  private static final int ALL_HOPS = 10_000;
 
   private final int keepLast;
   private final boolean dryRun;
@@ -151,7 +150,7 @@ public final class GarbageCollector {
             ? latest.withProperty(WellKnownTypes.BLESSED, Value.of(1)) : latest).stream().findFirst());
       }
       for (Optional<Artifact> root : roots) {
-        root.ifPresent(r -> store.lineage(r, LineageDirection.UPSTREAM, ALL_HOPS).artifacts()
+        root.ifPresent(r -> store.lineage(r, LineageDirection.UPSTREAM, MetadataStore.MAX_HOPS).artifacts()
             .forEach(a -> ids.add(a.id())));
       }
     }

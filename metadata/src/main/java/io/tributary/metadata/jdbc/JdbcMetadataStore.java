@@ -30,9 +30,6 @@ import java.util.Optional;
  * MetadataStore#open(StoreConfig)}; this class only wires the repositories to transactions.
  */
 public final class JdbcMetadataStore implements MetadataStore {
-  /** Upper bound on lineage hops, so a typo cannot ask for an unbounded walk. */
-  public static final int MAX_HOPS = 10_000;
-
   private final Database db;
   private final String schemaVersion;
   private final TypeRepository types = new TypeRepository();

@@ -7,6 +7,7 @@ import io.tributary.metadata.PropertyType;
 import io.tributary.metadata.TypeKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ final class TypeRepository {
     List<Long> ids =
         Sql.query(
             c, "SELECT id FROM node_type WHERE kind = ? ORDER BY name", List.of(kind.name()), rs -> rs.getLong(1));
-    List<NodeType> out = new java.util.ArrayList<>();
+    List<NodeType> out = new ArrayList<>();
     for (long id : ids) {
       out.add(byId(c, id).type());
     }
