@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,7 @@ final class NodeRepository {
     NodeTable t = NodeTable.of(node.kind());
     checkNameFree(c, t, node, type.id());
     long now = System.currentTimeMillis();
+    Map<String, Object> values = columnValues(t, node);
     if (node.isStored()) {
       Row existing = row(c, node.kind(), node.id());
       if (existing.typeId() != type.id()) {
@@ -55,42 +57,35 @@ final class NodeRepository {
                 + node.kind().label() + " cannot change; store a new one instead");
       }
       long updated = Math.max(now, existing.created());
-      List<Object> args = new ArrayList<>();
-      args.add(node.name());
-      StringBuilder sql = new StringBuilder("UPDATE " + t.table + " SET name = ?");
-      if (t.hasUri) {
-        sql.append(", uri = ?");
-        args.add(((Artifact) node).uri());
-      }
-      if (t.hasState) {
-        sql.append(", state = ?");
-        args.add(state(node));
-      }
-      sql.append(", update_time = ? WHERE id = ?");
+      List<Object> args = new ArrayList<>(values.values());
       args.add(updated);
       args.add(node.id());
-      Sql.update(c, sql.toString(), args);
+      Sql.update(c, "UPDATE " + t.table + " SET " + String.join(" = ?, ", values.keySet())
+          + " = ?, update_time = ? WHERE id = ?", args);
       properties.replace(c, node.kind(), node.id(), node.properties(), node.customProperties());
       return stamp(node, node.id(), existing.created(), updated);
     }
     List<Object> args = new ArrayList<>(List.of(type.id()));
-    args.add(node.name());
-    StringBuilder columns = new StringBuilder("type_id, name");
-    if (t.hasUri) {
-      columns.append(", uri");
-      args.add(((Artifact) node).uri());
-    }
-    if (t.hasState) {
-      columns.append(", state");
-      args.add(state(node));
-    }
-    columns.append(", create_time, update_time");
+    args.addAll(values.values());
     args.add(now);
     args.add(now);
-    long id = Sql.insert(
-        c, "INSERT INTO " + t.table + " (" + columns + ") VALUES (" + Sql.marks(args.size()) + ")", args);
+    long id = Sql.insert(c, "INSERT INTO " + t.table + " (type_id, " + String.join(", ", values.keySet())
+        + ", create_time, update_time) VALUES (" + Sql.marks(args.size()) + ")", args);
     properties.insert(c, node.kind(), id, node.properties(), node.customProperties());
     return stamp(node, id, now, now);
+  }
+
+  /** The columns a write sets besides the type and times: name, uri (artifacts), state. */
+  private static Map<String, Object> columnValues(NodeTable t, Node node) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("name", node.name());
+    if (t.hasUri) {
+      values.put("uri", ((Artifact) node).uri());
+    }
+    if (t.hasState) {
+      values.put("state", node instanceof Artifact a ? a.state().name() : ((Execution) node).state().name());
+    }
+    return values;
   }
 
   /** The stored copy of {@code node}: the same values with the id and times the store gave it. */
@@ -263,10 +258,6 @@ final class NodeRepository {
           state + " is not a state of " + kind.label() + "s: use one of "
               + java.util.Arrays.toString(states.getEnumConstants()));
     }
-  }
-
-  private static String state(Node node) {
-    return node instanceof Artifact a ? a.state().name() : ((Execution) node).state().name();
   }
 
   static String describe(Node node) {

@@ -29,7 +29,7 @@ final class ArtifactsCommand extends StoreCommand {
   protected int run(MetadataStore store, PrintWriter out) {
     Query query = filters.toQuery(store, true);
     List<Artifact> artifacts = store.findArtifacts(uri == null ? query : query.withUri(uri));
-    if (filters.format == Format.JSON) {
+    if (filters.format() == Format.JSON) {
       out.println(JsonView.write(artifacts.stream().map(JsonView::node).toList()));
       return 0;
     }

@@ -23,7 +23,7 @@ final class ExecutionsCommand extends StoreCommand {
   @Override
   protected int run(MetadataStore store, PrintWriter out) {
     List<Execution> executions = store.findExecutions(filters.toQuery(store, false));
-    if (filters.format == Format.JSON) {
+    if (filters.format() == Format.JSON) {
       out.println(JsonView.write(executions.stream().map(JsonView::node).toList()));
       return 0;
     }

@@ -47,9 +47,6 @@ final class Filters {
 
   /** The query these filters describe; {@code artifacts} picks which state enum applies. */
   Query toQuery(MetadataStore store, boolean artifacts) {
-    if (format == Format.DOT) {
-      throw new IllegalArgumentException("--format=dot draws lineage only: use text or json here");
-    }
     Query query = Query.all().limit(limit);
     if (type != null) {
       query = query.withType(type);
@@ -63,10 +60,23 @@ final class Filters {
     } else if (pipeline != null) {
       query = query.inContext(context(store, WellKnownTypes.PIPELINE, pipeline).id());
     }
+    return withProperties(query);
+  }
+
+  /** {@code query} narrowed by every {@code --property}. */
+  Query withProperties(Query query) {
     for (String p : properties) {
       query = withProperty(query, p);
     }
     return query;
+  }
+
+  /** The output format; listings are tables or JSON, only lineage is drawn as DOT. */
+  Format format() {
+    if (format == Format.DOT) {
+      throw new IllegalArgumentException("--format=dot draws lineage only: use text or json here");
+    }
+    return format;
   }
 
   static Context context(MetadataStore store, String type, String name) {

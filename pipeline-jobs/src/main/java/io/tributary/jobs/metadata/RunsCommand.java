@@ -29,7 +29,7 @@ final class RunsCommand extends StoreCommand {
     if (filters.type != null || filters.state != null || filters.run != null) {
       throw new IllegalArgumentException("runs takes --pipeline, --property, --limit and --format only");
     }
-    Query query = Query.all().withType(WellKnownTypes.PIPELINE_RUN).limit(filters.limit);
+    Query query = filters.withProperties(Query.all().withType(WellKnownTypes.PIPELINE_RUN).limit(filters.limit));
     if (filters.pipeline != null) {
       query = query.inContext(Filters.context(store, WellKnownTypes.PIPELINE, filters.pipeline).id());
     }
@@ -50,7 +50,7 @@ final class RunsCommand extends StoreCommand {
       row.put("artifacts", artifacts);
       json.add(row);
     }
-    if (filters.format == Format.JSON) {
+    if (filters.format() == Format.JSON) {
       out.println(JsonView.write(json));
     } else {
       table.print(out);
