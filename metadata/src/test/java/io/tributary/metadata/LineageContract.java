@@ -94,6 +94,17 @@ abstract class LineageContract extends StoreTestBase {
   }
 
   @Test
+  void bothDirectionsReachProducersConsumersAndSiblingInputs() {
+    buildGraph(1);
+    LineageGraph g = store.lineage(model(), LineageDirection.BOTH, 2);
+    // Up: Trainer and its inputs; down: Evaluator, Pusher and what they wrote.
+    assertEquals(List.of(trainer.execution().id(), evaluator.execution().id(), pusher.execution().id()),
+        ids(g.executions()));
+    assertEquals(List.of(examples.id(), schema.id(), model().id(), evaluator.artifacts().get(1).id(),
+        pusher.artifacts().get(2).id()), ids(g.artifacts()));
+  }
+
+  @Test
   void lineageRejectsBadArguments() {
     buildGraph(1);
     assertThrows(IllegalArgumentException.class, () -> store.lineage(model(), LineageDirection.UPSTREAM, -1));

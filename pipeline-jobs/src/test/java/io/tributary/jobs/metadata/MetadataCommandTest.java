@@ -172,7 +172,8 @@ class MetadataCommandTest {
     assertTrue(server.err().startsWith("error: cannot reach PostgreSQL"), server.err());
     for (Result r : List.of(unknown, missing, server, metadata("artifacts", "--state=ALIVE"),
         metadata("lineage", "/a/../etc/passwd"), metadata("artifacts", "--type=Modle"),
-        metadata("runs", "--format=dot"), metadata("executions", "--property=epochs:int=five"))) {
+        metadata("runs", "--format=dot"), metadata("executions", "--property=epochs:int=five"),
+        metadata("runs", "--pipeline=p' OR '1'='1"))) {
       assertEquals(1, r.code(), r.err());
       assertEquals(1, r.err().strip().split("\n").length, r.err());
       assertFalse(r.err().contains("\tat "), r.err());
