@@ -1,5 +1,6 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.metadata.MetadataCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Tributary 0.1.0-SNAPSHOT",
     description = "Production machine-learning pipelines for the JVM, built on Apache Beam.",
-    subcommands = {ExampleGenCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ExampleGenCommand.class,
+      MetadataCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TributaryCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,42 @@
+package io.tributary.metadata;
+
+import java.util.List;
+
+/**
+ * A separate JVM that hammers a store: registers the types, then publishes {@code count}
+ * executions with two outputs each into a shared pipeline context. Used by {@link
+ * ConcurrentWritersTest}; exits 0 only if every write succeeded.
+ *
+ * <p>Arguments: {@code <jdbc-url> <schema or "-"> <writer-name> <count>}.
+ */
+public final class ConcurrentWriter {
+  private ConcurrentWriter() {}
+
+  public static void main(String[] args) {
+    StoreConfig config = StoreConfig.url(args[0]);
+    if (!args[1].equals("-")) {
+      config = config.withSchema(args[1]);
+    }
+    String writer = args[2];
+    int count = Integer.parseInt(args[3]);
+    try (MetadataStore store = MetadataStore.open(config)) {
+      WellKnownTypes.registerAll(store);
+      store.registerType(NodeType.execution("Trainer").withProperty("epochs", PropertyType.INT));
+      for (int i = 0; i < count; i++) {
+        store.publishExecution(
+            Execution.of("Trainer").withState(ExecutionState.COMPLETE).withCacheKey(writer + "-" + i),
+            List.of(
+                ArtifactAndEvent.output(
+                    Artifact.of(WellKnownTypes.MODEL, "/" + writer + "/model/" + i).withState(ArtifactState.LIVE),
+                    "model"),
+                ArtifactAndEvent.output(
+                    Artifact.of(WellKnownTypes.MODEL_EVALUATION, "/" + writer + "/eval/" + i), "evaluation")),
+            List.of(Context.of(WellKnownTypes.PIPELINE, "shared"),
+                Context.of(WellKnownTypes.PIPELINE_RUN, writer + "-run")));
+      }
+    } catch (RuntimeException e) {
+      System.err.println(writer + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.tributary.metadata;
+
+class PostgresLineageTest extends LineageContract {
+  @Override
+  protected Backend backend() {
+    return Backend.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package io.tributary.metadata;
+
+class PostgresStoreTest extends MetadataStoreContract {
+  @Override
+  protected Backend backend() {
+    return Backend.POSTGRES;
+  }
+}

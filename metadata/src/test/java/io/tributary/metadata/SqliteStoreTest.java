@@ -1,0 +1,8 @@
+package io.tributary.metadata;
+
+class SqliteStoreTest extends MetadataStoreContract {
+  @Override
+  protected Backend backend() {
+    return Backend.SQLITE;
+  }
+}

@@ -1,0 +1,32 @@
+package io.tributary.jobs.metadata;
+
+import io.tributary.metadata.StoreConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Which metadata store a command opens: SQLite in the Tributary home, or a JDBC url. */
+final class StoreOptions {
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Tributary home holding metadata.sqlite (default: $TRIBUTARY_HOME or ~/.tributary).")
+  Path home;
+
+  @Option(
+      names = "--metadata-url",
+      paramLabel = "JDBC_URL",
+      description = "Use this store instead, e.g. jdbc:postgresql://host:5432/db?user=u&password=p.")
+  String url;
+
+  /** The chosen store; {@code readOnly} for commands that only look. */
+  StoreConfig config(boolean readOnly) {
+    if (home != null && url != null) {
+      throw new IllegalArgumentException("give either --home or --metadata-url, not both");
+    }
+    StoreConfig config =
+        url != null
+            ? StoreConfig.url(url)
+            : StoreConfig.inHome(home != null ? home : StoreConfig.defaultHome(System.getenv()));
+    return readOnly ? config.readOnly() : config;
+  }
+}
