@@ -9,7 +9,8 @@ import org.apache.beam.sdk.coders.CustomCoder;
 
 /**
  * Encodes a {@link StatisticsAccumulator} field by field, sketches as their DataSketches bytes,
- * with no Java serialisation: the same state always gives the same bytes.
+ * with no Java serialisation. The same rows added in the same order give the same bytes; the
+ * accumulator is never a grouping key, so nothing relies on more than that.
  */
 final class StatisticsAccumulatorCoder extends CustomCoder<StatisticsAccumulator> {
   private static final long serialVersionUID = 1L;
