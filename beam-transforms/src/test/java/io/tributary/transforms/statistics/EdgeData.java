@@ -9,7 +9,7 @@ import org.apache.beam.sdk.values.Row;
 /** 10,000 rows whose columns each hold one edge case; see the field comments. */
 final class EdgeData {
   static final int ROWS = 10_000;
-  static final String LONG_TEXT = "x".repeat(200_000);
+  static final String LONG_TEXT = "x".repeat(50_000);
   static final List<String> UNICODE = List.of("naïve", "日本語", "emoji 😀", "", "Ω");
 
   static final Schema SCHEMA =
@@ -25,8 +25,10 @@ final class EdgeData {
           .addField("non_finite", FieldType.DOUBLE)
           // "hot" in 30% of rows, 7000 distinct others: past the exact limit
           .addField("skewed", FieldType.STRING)
+          // 10,000 distinct values
+          .addField("distinct", FieldType.STRING)
           .addField("unicode", FieldType.STRING)
-          // 200,000 characters in row 0, "y" in row 1, missing elsewhere
+          // 50,000 characters in row 0, "y" in row 1, missing elsewhere
           .addNullableField("long_text", FieldType.STRING)
           .addNullableField("flag", FieldType.BOOLEAN)
           .addField("small", FieldType.INT16)
@@ -59,6 +61,7 @@ final class EdgeData {
                     EXTREMES[i % 4],
                     NON_FINITE[i % 6],
                     i % 10 < 3 ? "hot" : "s" + i,
+                    "v" + i,
                     UNICODE.get(i % 5),
                     i == 0 ? LONG_TEXT : i == 1 ? "y" : null,
                     i % 3 == 2 ? null : i % 3 == 0,
