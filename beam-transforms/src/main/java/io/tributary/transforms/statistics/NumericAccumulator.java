@@ -23,6 +23,8 @@ final class NumericAccumulator extends FeatureAccumulator {
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
   private int scale;
+  /** {@code 2^-scale}. */
+  private double unscale = 1;
   private double scaledMean;
   private double scaledM2;
   private double weightedNumFinite;
@@ -55,14 +57,13 @@ final class NumericAccumulator extends FeatureAccumulator {
     if (x == 0) {
       numZeros++;
     }
-    if (x < min) {
-      min = x;
+    if (x < min || x > max) {
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      rescale(scaleOf(min, max));
     }
-    if (x > max) {
-      max = x;
-    }
-    rescale(scaleOf(min, max));
-    double scaled = Math.scalb(x, -scale);
+    // Multiplying by a power of two is exact, and cheaper than Math.scalb per value.
+    double scaled = x * unscale;
     double delta = scaled - scaledMean;
     scaledMean += delta / numFinite();
     scaledM2 += delta * (scaled - scaledMean);
@@ -83,8 +84,13 @@ final class NumericAccumulator extends FeatureAccumulator {
       int shift = scale - newScale;
       scaledMean = Math.scalb(scaledMean, shift);
       scaledM2 = Math.scalb(scaledM2, 2 * shift);
-      scale = newScale;
+      setScale(newScale);
     }
+  }
+
+  private void setScale(int newScale) {
+    scale = newScale;
+    unscale = Math.scalb(1.0, -newScale);
   }
 
   @Override
@@ -140,7 +146,7 @@ final class NumericAccumulator extends FeatureAccumulator {
     numNegativeInfinity = in.readLong();
     min = in.readDouble();
     max = in.readDouble();
-    scale = in.readInt();
+    setScale(in.readInt());
     scaledMean = in.readDouble();
     scaledM2 = in.readDouble();
     weightedNumFinite = in.readDouble();
@@ -194,7 +200,7 @@ final class NumericAccumulator extends FeatureAccumulator {
     if (n > 0) {
       min = numeric.min();
       max = numeric.max();
-      scale = scaleOf(min, max);
+      setScale(scaleOf(min, max));
       scaledMean = Math.scalb(numeric.mean(), -scale);
       double scaledStdDev = Math.scalb(numeric.stdDev(), -scale);
       scaledM2 = scaledStdDev * scaledStdDev * n;

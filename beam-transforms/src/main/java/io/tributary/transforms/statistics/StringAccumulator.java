@@ -17,6 +17,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The state of a {@link FeatureType#STRING} feature: a frequent-items sketch (exact while there are
  * few distinct values, see {@link StringStatistics}), an optional weighted one, an HLL sketch of the
  * distinct values and length counters.
+ *
+ * <p>While the frequent-items sketch is exact its items are the distinct values, so the HLL sketch
+ * is only built, from those items, just before the first purge could lose one; low-cardinality
+ * columns, the common case, never pay for hashing into it.
  */
 final class StringAccumulator extends FeatureAccumulator {
   /**
@@ -31,7 +35,8 @@ final class StringAccumulator extends FeatureAccumulator {
 
   private ItemsSketch<String> frequentItems = Sketches.newFrequentItems();
   private @Nullable ItemsSketch<String> weightedFrequentItems;
-  private Union distinct = Sketches.newDistinct();
+  /** {@code null} while the frequent-items sketch holds every distinct value. */
+  private @Nullable Union distinct;
   private long totalLength;
   private long minLength = Long.MAX_VALUE;
   private long maxLength;
@@ -44,6 +49,10 @@ final class StringAccumulator extends FeatureAccumulator {
   @Override
   void addValue(Object value, double weight) {
     String text = (String) value;
+    if (distinct == null
+        && frequentItems.getNumActiveItems() >= Sketches.FREQUENT_ITEMS_EXACT_LIMIT - 1) {
+      distinct = distinctValues();
+    }
     frequentItems.update(text);
     if (weightedFrequentItems != null) {
       long units = Math.round(weight * Sketches.WEIGHT_SCALE);
@@ -51,10 +60,8 @@ final class StringAccumulator extends FeatureAccumulator {
         weightedFrequentItems.update(text, units);
       }
     }
-    if (text.isEmpty()) {
-      distinct.update(EMPTY_STRING_KEY);
-    } else {
-      distinct.update(text);
+    if (distinct != null) {
+      addDistinct(distinct, text);
     }
     long length = text.codePointCount(0, text.length());
     totalLength += length;
@@ -62,14 +69,42 @@ final class StringAccumulator extends FeatureAccumulator {
     maxLength = Math.max(maxLength, length);
   }
 
+  private static void addDistinct(Union sketch, String text) {
+    if (text.isEmpty()) {
+      sketch.update(EMPTY_STRING_KEY);
+    } else {
+      sketch.update(text);
+    }
+  }
+
+  /** The HLL sketch of the distinct values, built from the exact items if need be. */
+  private Union distinctValues() {
+    if (distinct != null) {
+      return distinct;
+    }
+    Union sketch = Sketches.newDistinct();
+    for (ItemsSketch.Row<String> row :
+        frequentItems.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES)) {
+      addDistinct(sketch, row.getItem());
+    }
+    return sketch;
+  }
+
   @Override
   void mergeValues(FeatureAccumulator other) {
     StringAccumulator that = (StringAccumulator) other;
+    boolean mayPurge =
+        frequentItems.getNumActiveItems() + that.frequentItems.getNumActiveItems()
+            >= Sketches.FREQUENT_ITEMS_EXACT_LIMIT - 1;
+    if (distinct != null || that.distinct != null || mayPurge) {
+      Union merged = distinctValues();
+      merged.update(that.distinctValues().getResult(TgtHllType.HLL_8));
+      distinct = merged;
+    }
     frequentItems.merge(that.frequentItems);
     if (weightedFrequentItems != null && that.weightedFrequentItems != null) {
       weightedFrequentItems.merge(that.weightedFrequentItems);
     }
-    distinct.update(that.distinct.getResult(TgtHllType.HLL_8));
     totalLength += that.totalLength;
     minLength = Math.min(minLength, that.minLength);
     maxLength = Math.max(maxLength, that.maxLength);
@@ -82,7 +117,10 @@ final class StringAccumulator extends FeatureAccumulator {
     if (weightedFrequentItems != null) {
       Bytes.write(out, Sketches.toBytes(weightedFrequentItems));
     }
-    Bytes.write(out, distinct.toCompactByteArray());
+    out.writeBoolean(distinct != null);
+    if (distinct != null) {
+      Bytes.write(out, distinct.toCompactByteArray());
+    }
     out.writeLong(totalLength);
     out.writeLong(minLength);
     out.writeLong(maxLength);
@@ -92,7 +130,7 @@ final class StringAccumulator extends FeatureAccumulator {
   void decodeValues(DataInputStream in) throws IOException {
     frequentItems = Sketches.frequentItemsFrom(Bytes.read(in));
     weightedFrequentItems = in.readBoolean() ? Sketches.frequentItemsFrom(Bytes.read(in)) : null;
-    distinct = Sketches.distinctFrom(Bytes.read(in));
+    distinct = in.readBoolean() ? Sketches.distinctFrom(Bytes.read(in)) : null;
     totalLength = in.readLong();
     minLength = in.readLong();
     maxLength = in.readLong();
@@ -111,7 +149,9 @@ final class StringAccumulator extends FeatureAccumulator {
     builder.setString(
         StringStatistics.builder()
             .setDistinctCount(
-                exact ? frequentItems.getNumActiveItems() : Math.round(distinct.getEstimate()))
+                exact
+                    ? frequentItems.getNumActiveItems()
+                    : Math.round(distinctValues().getEstimate()))
             .setTopValues(top(ranked, options.topK(), 1))
             .setWeightedTopValues(
                 weighted && weightedFrequentItems != null
@@ -128,7 +168,7 @@ final class StringAccumulator extends FeatureAccumulator {
                 weighted && weightedFrequentItems != null
                     ? Sketches.base64(Sketches.toBytes(weightedFrequentItems))
                     : null)
-            .setDistinctSketch(Sketches.base64(distinct.toCompactByteArray()))
+            .setDistinctSketch(Sketches.base64(distinctValues().toCompactByteArray()))
             .build());
   }
 
