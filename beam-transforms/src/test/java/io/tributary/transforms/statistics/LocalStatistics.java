@@ -16,10 +16,10 @@ import org.apache.beam.sdk.values.Row;
  * split into two partial accumulators per slice, each sent through the accumulator coder, then
  * merged, as a runner with combiner lifting would do. For fast unit tests of merge and JSON.
  */
-final class LocalStatistics {
+public final class LocalStatistics {
   private LocalStatistics() {}
 
-  static DatasetStatistics compute(
+  public static DatasetStatistics compute(
       Schema schema, List<Row> rows, String weightColumn, String... sliceColumns) {
     List<FeatureType> types = new ArrayList<>();
     schema.getFields().forEach(field -> types.add(FeatureType.of(field.getType())));

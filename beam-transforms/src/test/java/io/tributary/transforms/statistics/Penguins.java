@@ -11,8 +11,8 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 
 /** The penguin sample as Rows, read with a hand parser (no quotes in the file; NA is missing). */
-final class Penguins {
-  static final Schema SCHEMA =
+public final class Penguins {
+  public static final Schema SCHEMA =
       Schema.builder()
           .addNullableField("species", FieldType.STRING)
           .addNullableField("island", FieldType.STRING)
@@ -29,7 +29,7 @@ final class Penguins {
 
   private Penguins() {}
 
-  static synchronized List<Row> rows() {
+  public static synchronized List<Row> rows() {
     if (rows == null) {
       rows = read(file());
     }
