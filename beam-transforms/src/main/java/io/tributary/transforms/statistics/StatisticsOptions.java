@@ -18,7 +18,7 @@ public abstract class StatisticsOptions implements Serializable {
   public static final int DEFAULT_HISTOGRAM_BUCKETS = 10;
   /** Default number of ranks in the rank histogram of a string feature. */
   public static final int DEFAULT_RANK_HISTOGRAM_BUCKETS = 100;
-  /** Upper limit of every option; larger figures would not fit the frequent-items sketch anyway. */
+  /** Upper limit of every option, which keeps the artifact small. */
   public static final int MAX_BUCKETS = 1000;
 
   /** Number of most frequent values reported in {@link StringStatistics#topValues()}. */

@@ -40,7 +40,7 @@ final class Html {
       return "–";
     }
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) value);
+      return Long.toString((long) value);
     }
     return String.format(Locale.ROOT, "%.4g", value);
   }
