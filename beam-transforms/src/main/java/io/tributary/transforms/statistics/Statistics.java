@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
@@ -75,28 +76,18 @@ public final class Statistics {
               + b.weightColumn()
               + ": compute both with the same withWeightColumn()");
     }
-    List<String> names = new ArrayList<>();
-    List<FeatureType> types = new ArrayList<>();
-    for (FeatureStatistics feature : a.overall().features()) {
-      names.add(feature.name());
-      types.add(feature.type());
-    }
-    List<String> otherNames = new ArrayList<>();
-    List<FeatureType> otherTypes = new ArrayList<>();
-    for (FeatureStatistics feature : b.overall().features()) {
-      otherNames.add(feature.name());
-      otherTypes.add(feature.type());
-    }
-    if (!names.equals(otherNames) || !types.equals(otherTypes)) {
+    List<String> names = names(a);
+    List<FeatureType> types = types(a);
+    if (!names.equals(names(b)) || !types.equals(types(b))) {
       throw new IllegalArgumentException(
           "cannot merge statistics of different schemas: "
               + names
               + " "
               + types
               + " and "
-              + otherNames
+              + names(b)
               + " "
-              + otherTypes
+              + types(b)
               + "; merge statistics of data with the same columns");
     }
     Set<String> sliceColumns = new LinkedHashSet<>();
@@ -122,6 +113,18 @@ public final class Statistics {
             types,
             new ArrayList<>(sliceColumns))
         .assemble(parts);
+  }
+
+  private static List<String> names(DatasetStatistics statistics) {
+    return statistics.overall().features().stream()
+        .map(FeatureStatistics::name)
+        .collect(Collectors.toList());
+  }
+
+  private static List<FeatureType> types(DatasetStatistics statistics) {
+    return statistics.overall().features().stream()
+        .map(FeatureStatistics::type)
+        .collect(Collectors.toList());
   }
 
   /** The transform returned by {@link #generate()}; configure it with the {@code with} methods. */
