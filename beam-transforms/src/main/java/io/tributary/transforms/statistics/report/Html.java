@@ -1,0 +1,62 @@
+package io.tributary.transforms.statistics.report;
+
+import java.util.Locale;
+
+/** Escaping and number formatting for the report. */
+final class Html {
+  private Html() {}
+
+  /** Text safe inside an element or a double-quoted attribute. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<':
+          out.append("&lt;");
+          break;
+        case '>':
+          out.append("&gt;");
+          break;
+        case '&':
+          out.append("&amp;");
+          break;
+        case '"':
+          out.append("&quot;");
+          break;
+        case '\'':
+          out.append("&#39;");
+          break;
+        default:
+          out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A figure for people: 4 significant digits, whole numbers as such, NaN as a dash. */
+  static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "–";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return String.format(Locale.ROOT, "%.4g", value);
+  }
+
+  /** A share as a percentage with one decimal. */
+  static String percent(double part, double whole) {
+    return whole == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * part / whole);
+  }
+
+  /** A sort key attribute value: the number, or a very low one for NaN so it sorts first. */
+  static String sortKey(double value) {
+    return Double.isNaN(value) ? "-1e308" : String.valueOf(value);
+  }
+
+  /** Shortens long values (a top value can be a 50,000-character string). */
+  static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}
