@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Production machine-learning pipelines for the JVM, built on Apache Beam.",
     subcommands = {
       ExampleGenCommand.class,
+      StatisticsGenCommand.class,
       MetadataCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,6 +2,8 @@ package io.tributary.jobs.examplegen;
 
 import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
+import io.tributary.jobs.execution.BeamRun;
+import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.examplegen.CsvFormat;
@@ -19,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,14 +48,12 @@ import org.apache.beam.sdk.schemas.Schema;
  */
 public final class ExampleGenJob {
 
-  private static final String NAME = "examplegen";
-
   private final ExampleGenOptions options;
-  private final PrintStream progress;
+  private final Progress progress;
 
-  public ExampleGenJob(ExampleGenOptions options, PrintStream progress) {
+  public ExampleGenJob(ExampleGenOptions options, PrintStream out) {
     this.options = options;
-    this.progress = progress;
+    this.progress = new Progress("examplegen", out);
   }
 
   /** Runs the job to completion; the output exists afterwards only if this returns. */
@@ -63,7 +62,6 @@ public final class ExampleGenJob {
     ExampleFormat format = parse(() -> ExampleFormat.parse(options.getOutputFormat()));
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     try {
-      long started = System.nanoTime();
       Pipeline pipeline = Pipeline.create(options);
       ExampleGenResult result = pipeline.apply("ExampleGen", examplegen);
       describe(result);
@@ -75,19 +73,14 @@ public final class ExampleGenJob {
           .errors()
           .apply("DeadLettersAsJson", DeadLetter.asJsonLines())
           .apply("WriteDeadLetters", TextIO.write().to(staging + "/errors/dead-letters").withSuffix(".jsonl"));
-      say("running on " + options.getRunner().getSimpleName() + " ...");
-      PipelineResult run = pipeline.run();
-      PipelineResult.State state = run.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the pipeline ended " + state);
-      }
+      PipelineResult run = BeamRun.toCompletion(pipeline, progress);
       ExamplesArtifact artifact = artifact(result, JobMetrics.of(run, ExampleGen.METRICS_NAMESPACE), format);
       artifact.write(output.staging());
       output.publish();
       say(
           String.format(
               "done in %.1f s: %d rows (%s), %d dead letters",
-              Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0,
+              progress.elapsedSeconds(),
               artifact.rowsRead(),
               artifact.splits().entrySet().stream()
                   .map(e -> e.getKey() + " " + e.getValue())
@@ -264,7 +257,7 @@ public final class ExampleGenJob {
   }
 
   private void say(String message) {
-    progress.println("[" + NAME + "] " + message);
+    progress.say(message);
   }
 
   private static <T> T parse(java.util.function.Supplier<T> step) {

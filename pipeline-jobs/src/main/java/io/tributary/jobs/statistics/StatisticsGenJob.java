@@ -1,0 +1,150 @@
+package io.tributary.jobs.statistics;
+
+import io.tributary.jobs.artifacts.StagedOutput;
+import io.tributary.jobs.examplegen.ExamplesArtifact;
+import io.tributary.jobs.execution.BeamRun;
+import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.statistics.DatasetStatistics;
+import io.tributary.transforms.statistics.Statistics;
+import io.tributary.transforms.statistics.StatisticsJson;
+import io.tributary.transforms.statistics.report.StatisticsReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Runs StatisticsGen as a job: one scan per split of an examples folder, every split in the same
+ * pipeline, then a report over all splits.
+ *
+ * <pre>
+ * out/
+ *   Split-train/statistics.json   (format: beam-transforms/docs/statistics-format.md)
+ *   Split-eval/statistics.json
+ *   statistics.html               (self-contained; opens offline)
+ * </pre>
+ */
+public final class StatisticsGenJob {
+
+  /** The report over all splits, beside the split folders. */
+  public static final String REPORT = "statistics.html";
+
+  private final StatisticsGenOptions options;
+  private final Progress progress;
+
+  public StatisticsGenJob(StatisticsGenOptions options, PrintStream out) {
+    this.options = options;
+    this.progress = new Progress("statistics", out);
+  }
+
+  /** Runs the job; returns the statistics of each split, in split order. */
+  public List<DatasetStatistics> run() {
+    Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
+    List<String> splits = splits(examples);
+    Statistics.Generate generate = configure();
+    StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      for (String split : splits) {
+        Path folder = output.staging().resolve("Split-" + split);
+        pipeline
+            .apply("Read/" + split, ExamplesIO.read(examples.resolve("Split-" + split).toString()))
+            .apply("Statistics/" + split, generate.withDatasetName(examples.getFileName().toString()).withSplit(split))
+            .apply("Json/" + split, MapElements.into(TypeDescriptors.strings()).via(StatisticsJson::toJson))
+            .apply(
+                "Write/" + split,
+                TextIO.write().to(folder.resolve("statistics").toString()).withSuffix(".json").withoutSharding());
+      }
+      progress.say("splits " + splits + " of " + examples);
+      BeamRun.toCompletion(pipeline, progress);
+      List<DatasetStatistics> statistics = new ArrayList<>();
+      for (String split : splits) {
+        statistics.add(StatisticsJson.read(output.staging().resolve("Split-" + split).resolve(StatisticsJson.FILE_NAME)));
+      }
+      StatisticsReport.write(output.staging().resolve(REPORT), "Statistics of " + examples.getFileName(), statistics);
+      output.publish();
+      progress.say(
+          String.format(
+              "done in %.1f s: %s",
+              progress.elapsedSeconds(),
+              statistics.stream()
+                  .map(s -> s.split() + " " + s.rowCount() + " rows")
+                  .collect(Collectors.joining(", "))));
+      progress.say("report: " + output.target().resolve(REPORT));
+      return statistics;
+    } catch (IOException e) {
+      output.abandon();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
+    }
+  }
+
+  private Statistics.Generate configure() {
+    try {
+      Statistics.Generate generate = Statistics.generate().withTopK(options.getTopK());
+      if (options.getWeight() != null) {
+        generate = generate.withWeightColumn(options.getWeight());
+      }
+      if (options.getSlice() != null && !options.getSlice().isEmpty()) {
+        generate = generate.withSlices(options.getSlice().toArray(String[]::new));
+      }
+      return generate;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** ExampleGen's split order (train before eval) when its artifact.json says it. */
+  private static List<String> inExampleGenOrder(Path examples, List<String> found) {
+    if (!Files.exists(examples.resolve(ExamplesArtifact.FILE))) {
+      return found;
+    }
+    try {
+      List<String> ordered = new ArrayList<>(ExamplesArtifact.read(examples).splits().keySet());
+      return ordered.containsAll(found) && found.containsAll(ordered) ? ordered : found;
+    } catch (IOException unreadable) {
+      return found;
+    }
+  }
+
+  private List<String> splits(Path examples) {
+    List<String> found;
+    try (Stream<Path> children = Files.list(examples)) {
+      found =
+          children
+              .filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.startsWith("Split-"))
+              .map(name -> name.substring("Split-".length()))
+              .sorted()
+              .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UsageException("cannot read --examples=" + examples + ": " + e.getMessage());
+    }
+    if (found.isEmpty()) {
+      throw new UsageException(examples + " has no Split-<name>/ folders: is it ExampleGen's output?");
+    }
+    if (options.getSplits() == null || options.getSplits().isEmpty()) {
+      return inExampleGenOrder(examples, found);
+    }
+    for (String wanted : options.getSplits()) {
+      if (!found.contains(wanted)) {
+        throw new UsageException("--splits names '" + wanted + "', but " + examples + " has " + found);
+      }
+    }
+    return options.getSplits();
+  }
+}
