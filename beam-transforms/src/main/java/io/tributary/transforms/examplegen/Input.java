@@ -95,6 +95,14 @@ public record Input(
     return new Input(pattern, format, csvFormat, span, newVersion, inferenceSampleRows);
   }
 
+  /**
+   * Matches the pattern now: the exact files, span and version this input would read. Fails, as
+   * ExampleGen does, when nothing matches or the named span or version does not exist.
+   */
+  public ResolvedInput resolve() {
+    return InputResolver.resolve(this);
+  }
+
   public Input withInferenceSampleRows(int rows) {
     return new Input(pattern, format, csvFormat, span, version, rows);
   }

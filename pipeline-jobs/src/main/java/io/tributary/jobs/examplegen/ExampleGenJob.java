@@ -102,6 +102,25 @@ public final class ExampleGenJob {
 
   /** Builds the transform from the options; every mistake is a {@link UsageException}. */
   ExampleGen configure() {
+    Map<String, Input> inputs = inputs();
+    ExampleGen examplegen =
+        inputs.containsKey("")
+            ? parse(
+                () ->
+                    ExampleGen.from(inputs.get(""))
+                        .withSplit(
+                            Split.byHash(options.getSplitKeys() == null ? List.of() : options.getSplitKeys())
+                                .withRatios(options.getSplitRatios())
+                                .withSeed(options.getSeed())))
+            : parse(() -> ExampleGen.fromSplits(inputs));
+    if (options.getSchema() != null) {
+      examplegen = examplegen.withSchema(readSchema(options.getSchema()));
+    }
+    return examplegen;
+  }
+
+  /** The inputs the options name: {@code ""} for {@code --input}, else one per {@code --split}. */
+  public Map<String, Input> inputs() {
     boolean hasInput = options.getInput() != null;
     boolean hasSplits = options.getSplit() != null && !options.getSplit().isEmpty();
     if (hasInput == hasSplits) {
@@ -110,31 +129,19 @@ public final class ExampleGenJob {
               ? "--input and --split both given: use --input with --splitRatios, or --split per split"
               : "--input is required (or --split=name=pattern per predefined split)");
     }
-    ExampleGen examplegen;
+    Map<String, Input> inputs = new LinkedHashMap<>();
     if (hasInput) {
-      examplegen =
-          parse(
-              () ->
-                  ExampleGen.from(input(options.getInput()))
-                      .withSplit(
-                          Split.byHash(options.getSplitKeys() == null ? List.of() : options.getSplitKeys())
-                              .withRatios(options.getSplitRatios())
-                              .withSeed(options.getSeed())));
-    } else {
-      Map<String, Input> inputs = new LinkedHashMap<>();
-      for (String split : options.getSplit()) {
-        int equals = split.indexOf('=');
-        if (equals <= 0) {
-          throw new UsageException("--split=" + split + " is not name=pattern, e.g. --split=train=in/train*.csv");
-        }
-        inputs.put(split.substring(0, equals), input(split.substring(equals + 1)));
+      inputs.put("", input(options.getInput()));
+      return inputs;
+    }
+    for (String split : options.getSplit()) {
+      int equals = split.indexOf('=');
+      if (equals <= 0) {
+        throw new UsageException("--split=" + split + " is not name=pattern, e.g. --split=train=in/train*.csv");
       }
-      examplegen = parse(() -> ExampleGen.fromSplits(inputs));
+      inputs.put(split.substring(0, equals), input(split.substring(equals + 1)));
     }
-    if (options.getSchema() != null) {
-      examplegen = examplegen.withSchema(readSchema(options.getSchema()));
-    }
-    return examplegen;
+    return inputs;
   }
 
   private Input input(String pattern) {

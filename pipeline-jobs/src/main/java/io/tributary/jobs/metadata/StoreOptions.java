@@ -4,8 +4,11 @@ import io.tributary.metadata.StoreConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Which metadata store a command opens: SQLite in the Tributary home, or a JDBC url. */
-final class StoreOptions {
+/**
+ * Which metadata store a command opens: SQLite in the Tributary home, or a JDBC url. A picocli
+ * mixin shared by the metadata commands and {@code tributary run}.
+ */
+public final class StoreOptions {
   @Option(
       names = "--home",
       paramLabel = "DIR",
@@ -18,8 +21,13 @@ final class StoreOptions {
       description = "Use this store instead, e.g. jdbc:postgresql://host:5432/db?user=u&password=p.")
   String url;
 
+  /** The Tributary home: where the SQLite store and, by default, pipeline artifacts live. */
+  public Path home() {
+    return home != null ? home : StoreConfig.defaultHome(System.getenv());
+  }
+
   /** The chosen store; {@code readOnly} for commands that only look. */
-  StoreConfig config(boolean readOnly) {
+  public StoreConfig config(boolean readOnly) {
     if (home != null && url != null) {
       throw new IllegalArgumentException("give either --home or --metadata-url, not both");
     }

@@ -22,13 +22,7 @@ public final class OptionsHelp {
     out.println(summary);
     out.println();
     out.println("Options:");
-    Method[] getters =
-        Arrays.stream(options.getDeclaredMethods())
-            .filter(m -> m.getName().startsWith("get") || m.getName().startsWith("is"))
-            .filter(m -> m.getParameterCount() == 0)
-            .sorted(Comparator.comparing(Method::getName))
-            .toArray(Method[]::new);
-    for (Method getter : getters) {
+    for (Method getter : getters(options)) {
       printOption(getter, out);
     }
     out.println();
@@ -36,6 +30,32 @@ public final class OptionsHelp {
     printOption(getter(TributaryOptions.class, "getProfile"), out);
     out.println("  Any Beam pipeline option passes through to the runner, e.g. --runner=FlinkRunner");
     out.println("  --flinkMaster=127.0.0.1:8081 --parallelism=4 --sparkMaster=local[4].");
+  }
+
+  /**
+   * The options an interface declares (not those it inherits), by name, with their descriptions:
+   * what a component built on the job accepts as parameters.
+   */
+  public static java.util.Map<String, String> describe(Class<?> options) {
+    java.util.Map<String, String> described = new java.util.LinkedHashMap<>();
+    for (Method getter : getters(options)) {
+      Description description = getter.getAnnotation(Description.class);
+      described.put(optionName(getter), description == null ? "" : description.value());
+    }
+    return described;
+  }
+
+  private static Method[] getters(Class<?> options) {
+    return Arrays.stream(options.getDeclaredMethods())
+        .filter(m -> m.getName().startsWith("get") || m.getName().startsWith("is"))
+        .filter(m -> m.getParameterCount() == 0)
+        .sorted(Comparator.comparing(Method::getName))
+        .toArray(Method[]::new);
+  }
+
+  private static String optionName(Method getter) {
+    String name = getter.getName().replaceFirst("^(get|is)", "");
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   private static Method getter(Class<?> type, String name) {
@@ -47,8 +67,7 @@ public final class OptionsHelp {
   }
 
   private static void printOption(Method getter, PrintStream out) {
-    String name = getter.getName().replaceFirst("^(get|is)", "");
-    name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    String name = optionName(getter);
     String type = getter.getReturnType().getSimpleName();
     StringBuilder line = new StringBuilder("  --" + name + "=<" + type + ">");
     if (getter.isAnnotationPresent(Validation.Required.class)) {

@@ -1,0 +1,43 @@
+package io.tributary.jobs.components;
+
+import java.util.Map;
+
+/**
+ * A kind of pipeline step: its typed inputs and outputs, its parameters, and how to run it.
+ *
+ * <p>Implementations are stateless; the driver calls {@link #execute} once per execution.
+ */
+public interface Component {
+
+  /** The type name used in pipeline files, e.g. {@code ExampleGen}. */
+  String type();
+
+  /** Bump when the component's results change for the same inputs: cached results then miss. */
+  int version();
+
+  /** Input name to artifact type, e.g. {@code examples -> Examples}. */
+  Map<String, String> inputs();
+
+  /** Output name to artifact type. */
+  Map<String, String> outputs();
+
+  /** Parameter name to a one-line description; no other parameter is accepted. */
+  Map<String, String> parameters();
+
+  /** Rejects impossible parameter values before anything runs (message without location). */
+  default void checkParameters(Map<String, Object> parameters) {}
+
+  /**
+   * A fingerprint of what the component reads from outside the pipeline (raw files), part of the
+   * cache key, so that new data is never answered from the cache. Empty when it reads none.
+   */
+  default String externalFingerprint(ComponentContext context) throws Exception {
+    return "";
+  }
+
+  /**
+   * Runs the component; returns the properties to record on each output artifact (values are
+   * {@link Long}, {@link Double} or {@link String}).
+   */
+  Map<String, Map<String, Object>> execute(ComponentContext context) throws Exception;
+}

@@ -1,0 +1,22 @@
+package io.tributary.jobs.driver;
+
+import java.util.List;
+
+/** What a pipeline run did, step by step. */
+public record RunSummary(String pipeline, String runId, List<StepResult> steps, double seconds) {
+
+  public RunSummary {
+    steps = List.copyOf(steps);
+  }
+
+  public boolean succeeded() {
+    return steps.stream().noneMatch(s -> s.state().equals("FAILED"));
+  }
+
+  public StepResult step(String componentId) {
+    return steps.stream()
+        .filter(s -> s.componentId().equals(componentId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no step " + componentId + " in run " + runId));
+  }
+}
