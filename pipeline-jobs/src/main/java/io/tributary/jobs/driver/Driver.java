@@ -85,8 +85,7 @@ public final class Driver {
       List<Context> contexts = List.of(pipelineContext, runContext, componentContext);
       StepResult step = step(pipeline, spec, root, settings, produced, contexts);
       steps.add(step);
-      out.println(String.format("[run] %-16s %-9s %6.1f s%s", spec.id(), step.state(), step.seconds(),
-          step.error() == null ? "" : "  " + step.error()));
+      out.println("[run] " + step.line());
       if (step.state().equals(ExecutionState.FAILED.name())) {
         break;
       }
@@ -94,6 +93,14 @@ public final class Driver {
     RunSummary summary = new RunSummary(pipeline.name(), runId, steps, (System.nanoTime() - started) / 1e9);
     out.println(String.format("[run] %s %s in %.1f s", pipeline.name(),
         summary.succeeded() ? "finished" : "FAILED", summary.seconds()));
+    for (StepResult step : steps) {
+      RunReport.reportsOf(step).forEach(report -> out.println("[run] report: " + report));
+    }
+    try {
+      out.println("[run] run report: " + RunReport.write(root.resolve("runs").resolve(runId).resolve("run.html"), pipeline, summary));
+    } catch (java.io.IOException e) {
+      out.println("[run] could not write run.html: " + e.getMessage());
+    }
     return summary;
   }
 
@@ -122,7 +129,7 @@ public final class Driver {
           component.externalFingerprint(probe), CodeVersion.current(), settings.runnerArgs());
     } catch (Exception e) {
       return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), 0, Map.of(),
-          "cannot fingerprint its inputs: " + e.getMessage());
+          null, "cannot fingerprint its inputs: " + e.getMessage());
     }
 
     if (settings.mayUseCache(spec.id())) {
@@ -136,7 +143,7 @@ public final class Driver {
           var publication = store.publishExecution(reuse, events(inputs, outputs), contexts);
           produced.put(spec.id(), outputs);
           return new StepResult(spec.id(), spec.type(), ExecutionState.CACHED.name(), seconds(started),
-              publication.execution().id(), uris(outputs), null);
+              publication.execution().id(), uris(outputs), rows(outputs), null);
         }
       }
     }
@@ -181,7 +188,7 @@ public final class Driver {
       Map<String, Artifact> stored = outputsOf(publication.execution());
       produced.put(spec.id(), stored);
       return new StepResult(spec.id(), spec.type(), ExecutionState.COMPLETE.name(), seconds(started),
-          running.id(), uris(stored), null);
+          running.id(), uris(stored), rows(stored), null);
     } catch (Exception e) {
       List<ArtifactAndEvent> abandoned = new ArrayList<>();
       pending.forEach((name, artifact) -> {
@@ -190,7 +197,7 @@ public final class Driver {
       });
       store.publishExecution(running.withState(ExecutionState.FAILED), abandoned, contexts);
       return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), running.id(),
-          Map.of(), rootMessage(e));
+          Map.of(), null, rootMessage(e));
     }
   }
 
@@ -221,6 +228,16 @@ public final class Driver {
     Map<String, String> uris = new LinkedHashMap<>();
     artifacts.forEach((name, artifact) -> uris.put(name, artifact.uri()));
     return uris;
+  }
+
+  /** The rows of the first output that counts them. */
+  private static Long rows(Map<String, Artifact> outputs) {
+    return outputs.values().stream()
+        .map(a -> a.customProperties().get("rows"))
+        .filter(java.util.Objects::nonNull)
+        .map(Value::asLong)
+        .findFirst()
+        .orElse(null);
   }
 
   private static Value value(Object value) {

@@ -7,7 +7,16 @@ import java.util.Map;
  *
  * @param state COMPLETE, CACHED or FAILED
  * @param outputs output name to the artifact's folder
+ * @param rows rows the component produced (from its outputs' {@code rows} property), or null
+ * @param error why it failed, or null
  */
 public record StepResult(
     String componentId, String type, String state, double seconds, long executionId, Map<String, String> outputs,
-    String error) {}
+    Long rows, String error) {
+
+  /** The progress line: {@code ExampleGen  COMPLETE  5.2 s  344 rows}. */
+  String line() {
+    return String.format("%-16s %-9s %6.1f s%s%s", componentId, state, seconds,
+        rows == null ? "" : String.format("  %,d rows", rows), error == null ? "" : "  " + error);
+  }
+}

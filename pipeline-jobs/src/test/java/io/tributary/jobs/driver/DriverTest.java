@@ -23,6 +23,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +55,11 @@ class DriverTest {
   }
 
   private PipelineDefinition pipeline(String sourceValue, String sinkValue, boolean sinkFails) {
-    return PipelineDefinition.builder("p", home)
+    return pipeline("p", sourceValue, sinkValue, sinkFails);
+  }
+
+  private PipelineDefinition pipeline(String name, String sourceValue, String sinkValue, boolean sinkFails) {
+    return PipelineDefinition.builder(name, home)
         .component("A", "Source", Map.of("value", sourceValue), Map.of())
         .component("B", "Sink", Map.of("value", sinkValue, "fail", String.valueOf(sinkFails)), Map.of("in", "A.out"))
         .build(registry);
@@ -72,6 +80,9 @@ class DriverTest {
 
     RunSummary second = run(pipeline("x", "y", false), Set.of());
     assertEquals(List.of("CACHED", "CACHED"), second.steps().stream().map(StepResult::state).toList());
+    String report = Files.readString(home.resolve("pipelines/p/runs/" + second.runId() + "/run.html"));
+    assertTrue(report.contains("data-component='A' data-state='CACHED'"), report);
+    assertTrue(report.contains("data-component='B' data-state='CACHED'"), report);
     assertEquals(first.step("B").outputs(), second.step("B").outputs());
     assertEquals(1, source.executions.get());
 
@@ -127,6 +138,29 @@ class DriverTest {
     assertFalse(Files.exists(half));
     assertFalse(Files.exists(home.resolve("pipelines/p/A/out/.99.staging-x")));
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("of a driver that died is now FAILED"));
+  }
+
+  @Test
+  void twoPipelinesAtOnceAgainstOneStoreBothFinish() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<RunSummary>> runs = new java.util.ArrayList<>();
+    for (String name : List.of("first", "second")) {
+      runs.add(pool.submit(() -> {
+        try (MetadataStore own = MetadataStore.open(StoreConfig.inHome(home))) {
+          return new Driver(own, registry, new PrintStream(printed, true, StandardCharsets.UTF_8))
+              .run(pipeline(name, name, name, false), new DriverSettings(home, List.of(), false, Set.of()));
+        }
+      }));
+    }
+    for (Future<RunSummary> run : runs) {
+      assertTrue(run.get(2, TimeUnit.MINUTES).succeeded());
+    }
+    pool.shutdown();
+    assertEquals(4, store.findExecutions(Query.all().withState(ExecutionState.COMPLETE)).size());
+    for (String name : List.of("first", "second")) {
+      var context = store.findContext(WellKnownTypes.PIPELINE, name).orElseThrow();
+      assertEquals(2, store.findArtifacts(Query.all().inContext(context.id()).withState(ArtifactState.LIVE)).size());
+    }
   }
 
   @Test
