@@ -3,7 +3,7 @@ package io.tributary.transforms.transform;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * {@code {"op":"missingIndicator"}}: 1 when the input is missing (null or NaN), else 0. It must be
+ * {@code {"op":"missingIndicator"}}: 1 when the input is missing (null, NaN or infinite), else 0. It must be
  * the first step, since later steps may fill the missing value in; pair it with a second feature
  * that imputes the same column.
  */

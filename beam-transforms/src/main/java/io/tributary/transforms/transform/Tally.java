@@ -14,7 +14,7 @@ public interface Tally {
 
   /** What happened to a value. */
   enum Event {
-    /** An input of the feature was missing (null or NaN). */
+    /** An input of the feature was missing (null, NaN or infinite). */
     MISSING("missing_"),
     /** A category was not in the fitted vocabulary. */
     OUT_OF_VOCABULARY("oov_"),

@@ -9,8 +9,8 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
  * <p>In a step chain values are held as: {@link #NUMBER} a {@code Double}, {@link #INTEGER} a
  * {@code Long} (integer columns), {@link #STRING} a {@code String} (string and boolean columns),
  * {@link #INDEX} a {@code Long} in {@code [0, size)} or -1 (bucket, vocabulary and hash indexes),
- * {@link #VECTOR} a {@code List<Double>} (one-hot). A missing value is {@code null}; a NaN input
- * counts as missing.
+ * {@link #VECTOR} a {@code List<Double>} (one-hot). A missing value is {@code null}; a NaN or infinite
+ * input counts as missing.
  */
 public enum ValueKind {
   NUMBER(FieldType.DOUBLE),
@@ -69,7 +69,8 @@ public enum ValueKind {
     }
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      return Double.isNaN(d) ? null : d;
+      // NaN and infinities carry no usable magnitude: fitting on them would poison every statistic.
+      return Double.isFinite(d) ? d : null;
     }
     if (value instanceof Number) {
       return ((Number) value).longValue();

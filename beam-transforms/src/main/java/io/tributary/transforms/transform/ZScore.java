@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * {@code {"op":"zScore"}}: {@code (x - mean) / stdDev} with the mean and population standard
  * deviation of the observed values. A constant column (standard deviation 0) gives {@code x -
  * mean}, never a division by zero; with no observed values mean and standard deviation are 0.
+ * A variance beyond the double range is stored as {@code Double.MAX_VALUE}.
  */
 @JsonTypeName("zScore")
 public record ZScore() implements Step {
@@ -26,7 +27,10 @@ public record ZScore() implements Step {
   @Override
   public Constants fit(ValueKind input, Object analyzed, Constants previous) {
     MeanVarianceFn.Moments moments = (MeanVarianceFn.Moments) analyzed;
-    return Constants.moments(moments.count(), moments.mean(), Math.sqrt(moments.variance()));
+    double stdDev = Math.sqrt(moments.variance());
+    // Values near the double range can overflow the variance; JSON has no Infinity, and any
+    // finite value that large scales every input to about 0, as infinity would.
+    return Constants.moments(moments.count(), moments.mean(), Double.isFinite(stdDev) ? stdDev : Double.MAX_VALUE);
   }
 
   @Override
