@@ -13,7 +13,7 @@ final class TransformFnJson {
   /** The file's top-level object. */
   @JsonPropertyOrder({"formatVersion", "numExamples", "inputSchema", "spec", "fitted"})
   record Document(
-      int formatVersion,
+      Integer formatVersion,
       long numExamples,
       List<InputColumns.Column> inputSchema,
       TransformSpec spec,
@@ -34,6 +34,9 @@ final class TransformFnJson {
 
   static TransformFn read(String json) {
     Document document = SpecMappers.read(SpecMappers.JSON, json, Document.class, "transform_fn.json");
+    if (document.formatVersion() == null) {
+      throw new IllegalArgumentException("transform_fn.json has no formatVersion: it is not a fitted transform");
+    }
     if (document.formatVersion() < 1 || document.formatVersion() > TransformFn.FORMAT_VERSION) {
       throw new IllegalArgumentException(
           "transform_fn.json has formatVersion " + document.formatVersion() + "; this Tributary reads 1 to "
