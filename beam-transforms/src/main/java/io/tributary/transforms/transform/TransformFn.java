@@ -1,6 +1,9 @@
 package io.tributary.transforms.transform;
 
 import io.tributary.transforms.transform.Tally.Event;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +29,12 @@ import org.apache.beam.sdk.values.Row;
  * imputed or stay missing, new categories go to OOV buckets (or -1), out-of-range numbers are
  * scaled on the same line or clipped as the spec says; each case is reported to a {@link Tally}.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. Beam may Java-serialize one inside a pipeline (e.g.
+ * the default value of an empty fit); it travels as its {@code transform_fn.json} text.
  */
-public final class TransformFn {
+public final class TransformFn implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The version of {@code transform_fn.json} this code writes and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -168,6 +174,21 @@ public final class TransformFn {
   @Override
   public String toString() {
     return "TransformFn" + fitted.keySet() + " fitted on " + numExamples + " rows";
+  }
+
+  /** Java serialization goes through the JSON form: the only form a TransformFn has outside memory. */
+  private Object writeReplace() {
+    return new JsonForm(toJson());
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a TransformFn is serialized as its JSON form");
+  }
+
+  private record JsonForm(String json) implements Serializable {
+    private Object readResolve() {
+      return fromJson(json);
+    }
   }
 
   /** A feature with its steps bound to their constants. */
