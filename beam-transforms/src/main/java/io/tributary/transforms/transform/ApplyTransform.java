@@ -58,8 +58,8 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
       Schema.FieldType actual = input.getField(field.getName()).getType();
       if (!actual.withNullable(true).equals(field.getType().withNullable(true))) {
         throw new IllegalArgumentException(
-            "column '" + field.getName() + "' is " + actual + " but the transform was fitted on "
-                + field.getType() + ": convert the column or fit again");
+            "column '" + field.getName() + "' is " + actual.getTypeName() + " but the transform was fitted on "
+                + field.getType().getTypeName() + ": convert the column or fit again");
       }
     }
   }
