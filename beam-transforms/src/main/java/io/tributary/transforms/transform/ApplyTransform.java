@@ -40,11 +40,11 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
     Schema input = rows.getSchema();
     if (fn != null) {
       checkReads(fn.inputSchema(), input);
-      ApplyFn applyFn = new ApplyFn(fn.toJson(), null);
+      ApplyFn applyFn = new ApplyFn(fn.toJson(), null, null);
       return rows.apply("Apply", ParDo.of(applyFn)).setRowSchema(fn.outputSchema());
     }
     Schema output = spec.outputSchema(input);
-    return rows.apply("Apply", ParDo.of(new ApplyFn(null, view)).withSideInputs(view)).setRowSchema(output);
+    return rows.apply("Apply", ParDo.of(new ApplyFn(null, view, spec)).withSideInputs(view)).setRowSchema(output);
   }
 
   /** The rows must hold every column the fitted transform reads, with the same type. */
@@ -68,13 +68,16 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
   private static final class ApplyFn extends DoFn<Row, Row> {
     private final String json;
     private final PCollectionView<TransformFn> view;
+    private final TransformSpec spec;
     private final Counter rowsCounter = Metrics.counter(Transform.METRICS_NAMESPACE, Transform.ROWS_COUNTER);
     private transient TransformFn fixed;
     private transient Map<String, Counter> counters;
+    private transient TransformFn checked;
 
-    ApplyFn(String json, PCollectionView<TransformFn> view) {
+    ApplyFn(String json, PCollectionView<TransformFn> view, TransformSpec spec) {
       this.json = json;
       this.view = view;
+      this.spec = spec;
     }
 
     @Setup
@@ -86,6 +89,14 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<Row> out, ProcessContext context) {
       TransformFn current = fixed != null ? fixed : context.sideInput(view);
+      if (current != fixed && current != checked) {
+        // The output schema was derived from the spec given at construction: it must be the one fitted.
+        if (!current.spec().equals(spec)) {
+          throw new IllegalArgumentException(
+              "the side input was fitted with another spec than the one given to Transform.apply(view, spec)");
+        }
+        checked = current;
+      }
       out.output(current.apply(row, this::count));
       rowsCounter.inc();
     }
