@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
-/** Configuration errors surface while the pipeline is built, before any data is read. */
+/**
+ * Configuration errors surface while the pipeline is built, before any data is read; the one
+ * check that needs the fitted side input fails the run with a clear message.
+ */
 @ExtendWith(TestPipelineExtension.class)
 class TransformExpandTest {
 
@@ -23,7 +29,7 @@ class TransformExpandTest {
 
   @BeforeEach
   void rows(TestPipeline p) {
-    // Nothing runs: each test expects construction to fail.
+    // Most tests expect construction to fail and never run the pipeline.
     p.enableAbandonedNodeEnforcement(false);
     rows = p.apply(Create.of(SmallData.rows()).withRowSchema(SmallData.SCHEMA));
   }
@@ -47,6 +53,17 @@ class TransformExpandTest {
     PCollection<Row> partial =
         rows.getPipeline().apply("Partial", Create.of(List.of(Row.withSchema(missing).addValue(1.0).build())).withRowSchema(missing));
     assertFails("reads column 'n', which is not in the input", () -> partial.apply(Transform.apply(fn)));
+  }
+
+  @Test
+  void aSideInputFittedWithAnotherSpecIsRefused(TestPipeline p) {
+    TransformSpec other = TransformSpec.builder().feature("x_z", "x", Step.zScore()).drop("n", "c", "d").build();
+    PCollectionView<TransformFn> view =
+        p.apply("Fitted", Create.of(TransformFn.fit(other, SmallData.SCHEMA, SmallData.rows())).withCoder(TransformFnCoder.of()))
+            .apply(View.asSingleton());
+    rows.apply(Transform.apply(view, TransformFnTest.SPEC));
+    PipelineExecutionException e = assertThrows(PipelineExecutionException.class, () -> p.run().waitUntilFinish());
+    assertTrue(e.getCause().getMessage().contains("fitted with another spec"), e.getCause().getMessage());
   }
 
   @Test
