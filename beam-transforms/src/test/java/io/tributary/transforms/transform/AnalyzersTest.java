@@ -116,9 +116,8 @@ class AnalyzersTest {
     coder.verifyDeterministic();
     byte[] bytes = CoderUtils.encodeToByteArray(coder, acc);
     AccumT decoded = CoderUtils.decodeFromByteArray(coder, bytes);
+    // Equal state, equal bytes (before extractOutput, which may sort a KLL level in place).
+    assertArrayEquals(bytes, CoderUtils.encodeToByteArray(coder, decoded));
     assertEquals(fn.extractOutput(acc), fn.extractOutput(decoded));
-    // Equal state, equal bytes: once decoded, a sketch re-encodes identically every time.
-    byte[] again = CoderUtils.encodeToByteArray(coder, decoded);
-    assertArrayEquals(again, CoderUtils.encodeToByteArray(coder, CoderUtils.decodeFromByteArray(coder, again)));
   }
 }
