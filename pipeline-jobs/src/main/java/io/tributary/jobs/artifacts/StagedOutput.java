@@ -111,7 +111,8 @@ public final class StagedOutput {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
+  /** Deletes a folder and everything in it; a missing folder is fine. */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.tributary.jobs.driver;
 
+import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.metadata.Artifact;
 import io.tributary.metadata.ArtifactAndEvent;
 import io.tributary.metadata.ArtifactState;
@@ -82,25 +83,14 @@ final class StaleExecutions {
         try (Stream<Path> siblings = Files.list(parent)) {
           for (Path sibling : siblings.toList()) {
             if (sibling.getFileName().toString().startsWith("." + output.getFileName() + ".")) {
-              deleteTree(sibling);
+              StagedOutput.deleteTree(sibling);
             }
           }
         }
       }
-      deleteTree(output);
+      StagedOutput.deleteTree(output);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot remove " + output + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }
