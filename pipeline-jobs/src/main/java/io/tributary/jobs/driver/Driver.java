@@ -54,6 +54,9 @@ public final class Driver {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  /** Runs started by this process; with the pid and the time it makes run ids unique. */
+  private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
   private final MetadataStore store;
   private final ComponentRegistry registry;
   private final PrintStream out;
@@ -69,7 +72,7 @@ public final class Driver {
     WellKnownTypes.registerAll(store);
     registry.types().forEach(type -> store.registerType(NodeType.execution(type)));
     Path root = pipeline.root() != null ? pipeline.root() : settings.home().resolve("pipelines").resolve(pipeline.name());
-    String runId = RUN_ID.format(Instant.now()) + "-" + ProcessHandle.current().pid();
+    String runId = RUN_ID.format(Instant.now()) + "-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
     Context pipelineContext = store.ensureContext(WellKnownTypes.PIPELINE, pipeline.name());
     Context runContext = store.ensureContext(WellKnownTypes.PIPELINE_RUN, pipeline.name() + "." + runId);
     store.setParentContext(runContext.id(), pipelineContext.id());
@@ -83,7 +86,7 @@ public final class Driver {
       Context componentContext = store.ensureContext(WellKnownTypes.COMPONENT, pipeline.name() + "." + spec.id());
       store.setParentContext(componentContext.id(), pipelineContext.id());
       List<Context> contexts = List.of(pipelineContext, runContext, componentContext);
-      StepResult step = step(pipeline, spec, root, settings, produced, contexts);
+      StepResult step = step(pipeline, spec, root, settings, produced, contexts, runId);
       steps.add(step);
       out.println("[run] " + step.line());
       if (step.state().equals(ExecutionState.FAILED.name())) {
@@ -110,8 +113,10 @@ public final class Driver {
       Path root,
       DriverSettings settings,
       Map<String, Map<String, Artifact>> produced,
-      List<Context> contexts) {
+      List<Context> contexts,
+      String runId) {
     long started = System.nanoTime();
+    String executionName = pipeline.name() + "." + spec.id() + "." + runId;
     Component component = registry.get(spec.type());
     Map<String, Artifact> inputs = new LinkedHashMap<>();
     spec.inputs().forEach((name, reference) -> {
@@ -138,7 +143,7 @@ public final class Driver {
         Map<String, Artifact> outputs = outputsOf(cached.get());
         if (outputs.keySet().containsAll(component.outputs().keySet())) {
           Execution reuse = Execution.of(component.type()).withState(ExecutionState.CACHED).withCacheKey(key)
-              .withName(spec.id() + "." + Instant.now().toEpochMilli())
+              .withName(executionName)
               .withCustomProperty("cached_from", Value.of(cached.get().id()));
           var publication = store.publishExecution(reuse, events(inputs, outputs), contexts);
           produced.put(spec.id(), outputs);
@@ -147,16 +152,17 @@ public final class Driver {
         }
       }
     }
-    return execute(pipeline, spec, component, root, settings, inputs, inputPaths, key, contexts, produced, started);
+    return execute(pipeline, spec, component, root, settings, inputs, inputPaths, key, contexts, produced, started,
+        executionName);
   }
 
   private StepResult execute(
       PipelineDefinition pipeline, ComponentSpec spec, Component component, Path root, DriverSettings settings,
       Map<String, Artifact> inputs, Map<String, Path> inputPaths, String key, List<Context> contexts,
-      Map<String, Map<String, Artifact>> produced, long started) {
+      Map<String, Map<String, Artifact>> produced, long started, String executionName) {
     Execution created = store.putExecution(
         Execution.of(component.type()).withState(ExecutionState.RUNNING).withCacheKey(key)
-            .withName(spec.id() + "." + Instant.now().toEpochMilli())
+            .withName(executionName)
             .withCustomProperty(StaleExecutions.PIPELINE, Value.of(pipeline.name()))
             .withCustomProperty(StaleExecutions.PID, Value.of(ProcessHandle.current().pid()))
             .withCustomProperty(StaleExecutions.HOST, Value.of(hostName())));
