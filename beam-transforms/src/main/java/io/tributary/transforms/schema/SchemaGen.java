@@ -36,8 +36,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <ul>
  *   <li><b>type</b>: the statistics' type.
- *   <li><b>presence</b>: {@code minFraction} is the share of rows where the value was present, so
- *       a feature present in every row is required (1.0).
+ *   <li><b>presence</b>: a feature present in every row is required ({@code minFraction} 1.0);
+ *       otherwise {@code minFraction} is the share {@code p} of the {@code n} rows where it was
+ *       present, less {@value #PRESENCE_STANDARD_ERRORS} standard errors {@code sqrt(p(1 - p) / n)}
+ *       and rounded down to 4 decimals, so that another sample of the same data (another split)
+ *       passes while a feature that goes missing much more often does not.
  *   <li><b>domain</b> (STRING): the values seen, sorted, when the counts are exact, there are at
  *       most {@code maxDomainSize} distinct values (default {@value #DEFAULT_MAX_DOMAIN_SIZE}; the
  *       statistics' rank histogram must hold them all) and each value was seen twice on average (so
@@ -54,6 +57,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 public final class SchemaGen {
   public static final int DEFAULT_MAX_DOMAIN_SIZE = 100;
   public static final double DEFAULT_RANGE_MARGIN = 0.1;
+  /** Standard errors by which the inferred minimum presence of optional features is lowered. */
+  public static final double PRESENCE_STANDARD_ERRORS = 3.0;
 
   private SchemaGen() {}
 
@@ -142,7 +147,7 @@ public final class SchemaGen {
     private FeatureSchema feature(FeatureStatistics stats) {
       FeatureSchema.Builder builder =
           FeatureSchema.builder(stats.name(), stats.type())
-              .setMinFraction(stats.count() == 0 ? 0.0 : (double) stats.numNonMissing() / stats.count())
+              .setMinFraction(minFraction(stats))
               .setNotInEnvironments(absences().getOrDefault(stats.name(), List.of()));
       if (stats.string() != null) {
         builder.setDomain(domain(stats.string(), stats.numNonMissing()));
@@ -155,6 +160,19 @@ public final class SchemaGen {
         }
       }
       return builder.build();
+    }
+
+    private static double minFraction(FeatureStatistics stats) {
+      if (stats.count() == 0) {
+        return 0.0;
+      }
+      double seen = (double) stats.numNonMissing() / stats.count();
+      if (seen >= 1.0) {
+        return 1.0;
+      }
+      // Another sample of the same data sees a share within a few standard errors of this one.
+      double slack = PRESENCE_STANDARD_ERRORS * Math.sqrt(seen * (1.0 - seen) / stats.count());
+      return Math.floor(Math.max(0.0, seen - slack) * 1e4) / 1e4;
     }
 
     private List<String> domain(StringStatistics string, long present) {
