@@ -11,12 +11,20 @@ final class Text {
 
   private Text() {}
 
-  /** A number with at most 4 significant digits, without a trailing {@code .0}. */
+  /**
+   * A number for reading: whole numbers exactly, others with two decimals more than their integer
+   * part's digits and at least 4 significant digits ({@code 0.1934}, {@code 12345.68}).
+   */
   static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return Double.toString(value);
     }
-    return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    BigDecimal exact = new BigDecimal(value);
+    if (value == Math.rint(value)) {
+      return exact.toPlainString();
+    }
+    int integerDigits = Math.max(0, exact.precision() - exact.scale());
+    return exact.round(new MathContext(Math.max(4, integerDigits + 2))).stripTrailingZeros().toPlainString();
   }
 
   /** A share as a percentage, e.g. {@code 3.5%}. */
