@@ -5,16 +5,18 @@ import io.tributary.transforms.statistics.FeatureStatistics;
 import java.util.List;
 
 /**
- * {@link AnomalyType#ALL_MISSING}: no row has a value ({@code measured} 0 present rows, {@code
- * threshold} 1); otherwise {@link AnomalyType#LOW_PRESENCE}: the share of rows with a value
- * ({@code measured}) is below the schema's minimum fraction ({@code threshold}).
+ * {@link AnomalyType#ALL_MISSING}: no row has a value although the schema expects some ({@code
+ * minFraction > 0}; {@code measured} 0 present rows, {@code threshold} 1); otherwise {@link
+ * AnomalyType#LOW_PRESENCE}: the share of rows with a value ({@code measured}) is below the
+ * schema's minimum fraction ({@code threshold}). A feature with {@code minFraction} 0 may be
+ * missing from every row (as one inferred from a column that had no value).
  */
 final class PresenceCheck implements FeatureCheck {
   private static final long serialVersionUID = 1L;
 
   @Override
   public List<Anomaly> check(FeatureSchema expected, FeatureStatistics actual) {
-    if (actual.count() == 0) {
+    if (actual.count() == 0 || expected.minFraction() == 0.0) {
       return List.of();
     }
     if (actual.numNonMissing() == 0) {

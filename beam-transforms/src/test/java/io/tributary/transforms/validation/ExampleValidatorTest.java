@@ -117,6 +117,26 @@ class ExampleValidatorTest {
   }
 
   @Test
+  void anInferredSchemaAcceptsTheDataItCameFrom() {
+    Schema edge =
+        Schema.builder()
+            .addNullableField("none", FieldType.STRING)
+            .addNullableField("odd", FieldType.DOUBLE)
+            .addNullableField("same", FieldType.INT64)
+            .addNullableField("flag", FieldType.BOOLEAN)
+            .addNullableField("id", FieldType.STRING)
+            .build();
+    DatasetStatistics statistics =
+        Data.table(edge,
+            new Object[] {null, Double.NaN, 5L, true, "a"},
+            new Object[] {null, Double.POSITIVE_INFINITY, 5L, null, "b"},
+            new Object[] {null, -1e300, 5L, false, ""});
+    Anomalies anomalies =
+        ExampleValidator.validate(io.tributary.transforms.schema.SchemaGen.infer().from(statistics)).check(statistics);
+    assertEquals(List.of(), anomalies.anomalies());
+  }
+
+  @Test
   void badSettingsNameTheFix() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ExampleValidator.validate(SCHEMA).inEnvironment("STAGING"));

@@ -78,8 +78,10 @@ class FeatureChecksTest {
     assertEquals(AnomalyType.ALL_MISSING, anomalies.get(0).type());
     assertEquals(0.0, anomalies.get(0).measured());
     assertEquals(1.0, anomalies.get(0).threshold());
-    // Also for an optional feature: a column with no value at all is suspicious.
-    assertEquals(AnomalyType.ALL_MISSING, new PresenceCheck().check(schema("x", FeatureType.INT).build(), x).get(0).type());
+    assertEquals(AnomalyType.ALL_MISSING,
+        new PresenceCheck().check(schema("x", FeatureType.INT).setMinFraction(0.01).build(), x).get(0).type());
+    // A minimum fraction of 0 says the feature may be missing everywhere.
+    assertEquals(List.of(), new PresenceCheck().check(schema("x", FeatureType.INT).build(), x));
   }
 
   @Test
