@@ -1,0 +1,63 @@
+package io.tributary.transforms.validation;
+
+import com.google.auto.value.AutoValue;
+import java.io.Serializable;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The result of validating the statistics of one split ({@code anomalies.json}): the anomalies
+ * found and, when skew or drift was compared, every measured distance.
+ *
+ * <pre>{@code
+ * Anomalies result = ExampleValidator.validate(schema).check(statistics);
+ * if (result.hasErrors()) {
+ *   throw new IllegalStateException(result.errors().get(0).description());
+ * }
+ * AnomaliesJson.write(result, dir.resolve(AnomaliesJson.FILE_NAME));
+ * }</pre>
+ */
+@AutoValue
+public abstract class Anomalies implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The version of the JSON format written by {@link AnomaliesJson}. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** The dataset's name, from the statistics. */
+  public abstract String dataset();
+
+  /** The split's name, from the statistics. */
+  public abstract String split();
+
+  /** The environment validated in; {@code null} when none was set. */
+  public abstract @Nullable String environment();
+
+  public abstract List<Anomaly> anomalies();
+
+  public abstract List<DistanceResult> distances();
+
+  /** Whether any anomaly is an {@link Severity#ERROR}. */
+  public boolean hasErrors() {
+    return !errors().isEmpty();
+  }
+
+  public List<Anomaly> errors() {
+    return anomalies().stream().filter(a -> a.severity() == Severity.ERROR).collect(Collectors.toList());
+  }
+
+  /** The anomalies of one type. */
+  public List<Anomaly> ofType(AnomalyType type) {
+    return anomalies().stream().filter(a -> a.type() == type).collect(Collectors.toList());
+  }
+
+  public static Anomalies of(
+      String dataset,
+      String split,
+      @Nullable String environment,
+      List<Anomaly> anomalies,
+      List<DistanceResult> distances) {
+    return new AutoValue_Anomalies(dataset, split, environment, List.copyOf(anomalies), List.copyOf(distances));
+  }
+}
