@@ -133,7 +133,7 @@ public final class TransformJob {
       raw.put(split, pipeline.apply("Read-" + split, ExamplesIO.read(ExampleSplits.folder(examples, split).toString())));
     }
     PCollection<TransformFn> fitted = raw.get(options.getFitSplit()).apply("Analyze", Transform.analyze(spec));
-    fitted.apply("SaveTransformFn", ParDo.of(new SaveTransformFn(fnStaging.toString())));
+    fitted.apply("SaveTransformFn", ParDo.of(SaveTransformFn.to(fnStaging.toString())));
     PCollectionView<TransformFn> view = fitted.apply("AsSideInput", View.asSingleton());
     for (String split : splits) {
       PCollection<Row> transformed = raw.get(split).apply(applyStep(split), Transform.apply(view, spec));

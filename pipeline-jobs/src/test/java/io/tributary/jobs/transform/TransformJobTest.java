@@ -67,7 +67,11 @@ class TransformJobTest {
   }
 
   private TransformArtifact penguins(Path output, String... more) {
-    List<String> args = new ArrayList<>(List.of("--examples=" + examples, "--spec=" + SPEC, "--output=" + output));
+    return transform(SPEC, output, more);
+  }
+
+  private TransformArtifact transform(Path spec, Path output, String... more) {
+    List<String> args = new ArrayList<>(List.of("--examples=" + examples, "--spec=" + spec, "--output=" + output));
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));
   }
@@ -161,14 +165,14 @@ class TransformJobTest {
     Path unknown = dir.resolve("unknown.yaml");
     Files.writeString(unknown, Files.readString(SPEC).replace("inputs: [island]", "inputs: [islands]"));
     Path output = dir.resolve("out");
-    UsageException e = assertThrows(UsageException.class, () -> penguins(output, "--spec=" + unknown));
+    UsageException e = assertThrows(UsageException.class, () -> transform(unknown, output));
     assertTrue(e.getMessage().contains("islands"), e.getMessage());
 
     Path typed = dir.resolve("typed.json");
     Files.writeString(typed, "{\"features\":[{\"name\":\"s\",\"inputs\":[\"species\"],\"steps\":[{\"op\":\"zScore\"}]}],"
         + "\"drop\":[\"island\",\"bill_length_mm\",\"bill_depth_mm\",\"flipper_length_mm\",\"body_mass_g\",\"sex\",\"year\"]}");
-    e = assertThrows(UsageException.class, () -> penguins(output, "--spec=" + typed));
-    assertTrue(e.getMessage().contains("species"), e.getMessage());
+    e = assertThrows(UsageException.class, () -> transform(typed, output));
+    assertTrue(e.getMessage().contains("zScore needs a number but receives STRING"), e.getMessage());
 
     Path zeroK = dir.resolve("zero.yaml");
     Files.writeString(zeroK, Files.readString(SPEC).replace("{op: vocabulary, oovBuckets: 1}]\n  - name: sex_id",
