@@ -1,5 +1,6 @@
 package io.tributary.samples.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.TributaryOptions;
 import io.tributary.jobs.transform.SaveTransformFn;
@@ -11,6 +12,7 @@ import io.tributary.transforms.transform.TransformSpec;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
@@ -42,7 +45,8 @@ import org.apache.beam.sdk.values.Row;
  * <p>Analyze = read + one fitting pass. Transform = read + apply of the fitted transform to every
  * row, the results discarded (writing is the same Avro/Parquet sink every job has, so it is left
  * out of both sides). Rows/s are wall-clock, one run each, after a warm-up run of the hand loop
- * that lets the JIT compile the shared code. The Beam runs check that they saw every row (the
+ * that lets the JIT compile the shared code; a runner's start-up is included. Rows per CPU-second
+ * (all threads of this JVM) show the cost apart from how many cores the machine lent the run. The Beam runs check that they saw every row (the
  * {@code rows} counter, {@code numExamples}).
  *
  * <pre>
@@ -115,44 +119,60 @@ public final class TransformBenchmark {
 
   private void run(List<String> profiles) throws IOException {
     System.out.println("warm-up (hand loop, not reported) ...");
-    TransformFn fitted = handAnalyze().fn;
+    TransformFn fitted = handAnalyze().result;
     handApply(fitted);
 
     Timed<TransformFn> handAnalyze = handAnalyze();
     Timed<Long> handApply = handApply(fitted);
-    long rows = handAnalyze.fn.numExamples();
+    long rows = handAnalyze.result.numExamples();
     Path scratch = Files.createTempDirectory("transform-bench");
-    System.out.printf("%n%,d rows, %d features (%s)%n", rows, spec.features().size(), data);
-    System.out.printf("%-22s %16s %16s %10s %10s%n", "", "analyze rows/s", "transform rows/s", "vs hand", "vs hand");
-    print("hand loop (1 thread)", rows, handAnalyze.seconds, handApply.seconds, handAnalyze.seconds, handApply.seconds);
+    System.out.printf("%n%,d rows, %d features (%s), %d cores%n", rows, spec.features().size(), data,
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf("%-22s %28s %28s%n", "", "analyze", "transform");
+    System.out.printf("%-22s %28s %28s%n", "", "rows/s  vs hand  rows/cpu-s", "rows/s  vs hand  rows/cpu-s");
+    print("hand loop (1 thread)", rows, handAnalyze, handApply, handAnalyze, handApply);
     for (String profile : profiles) {
-      double analyze = beamAnalyze(profile, scratch.resolve(profile), rows);
-      double apply = beamApply(profile, fitted, rows);
-      print(profile, rows, analyze, apply, handAnalyze.seconds, handApply.seconds);
+      Timed<Long> analyze = time(() -> beamAnalyze(profile, scratch.resolve(profile), rows));
+      Timed<Long> apply = time(() -> beamApply(profile, fitted, rows));
+      print(profile, rows, analyze, apply, handAnalyze, handApply);
     }
   }
 
-  private static void print(String name, long rows, double analyze, double apply, double handAnalyze, double handApply) {
+  private static void print(String name, long rows, Timed<?> analyze, Timed<?> apply, Timed<?> handAnalyze, Timed<?> handApply) {
     System.out.printf(
-        "%-22s %,16.0f %,16.0f %9.2fx %9.2fx%n", name, rows / analyze, rows / apply, handAnalyze / analyze, handApply / apply);
+        "%-22s %,9.0f %7.2fx %,10.0f %,9.0f %7.2fx %,10.0f%n",
+        name,
+        rows / analyze.seconds, handAnalyze.seconds / analyze.seconds, rows / analyze.cpuSeconds,
+        rows / apply.seconds, handApply.seconds / apply.seconds, rows / apply.cpuSeconds);
   }
 
-  private record Timed<T>(T fn, double seconds) {}
+  /** A result with its wall-clock seconds and the CPU seconds the whole process spent meanwhile. */
+  private record Timed<T>(T result, double seconds, double cpuSeconds) {}
+
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private static <T> Timed<T> time(Supplier<T> work) {
+    long wall = System.nanoTime();
+    long cpu = OS.getProcessCpuTime();
+    T result = work.get();
+    return new Timed<>(result, (System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - cpu) / 1e9);
+  }
 
   private Timed<TransformFn> handAnalyze() {
-    long start = System.nanoTime();
-    TransformFn fn = TransformFn.fit(spec, schema, this::rows);
-    return new Timed<>(fn, (System.nanoTime() - start) / 1e9);
+    return time(() -> TransformFn.fit(spec, schema, this::rows));
   }
 
   private Timed<Long> handApply(TransformFn fn) {
-    long start = System.nanoTime();
-    long checksum = 0;
-    for (Row row : (Iterable<Row>) this::rows) {
-      // Something of every output row must be used, or the JIT could skip the work.
-      checksum += fn.apply(row).getValues().size();
-    }
-    return new Timed<>(checksum, (System.nanoTime() - start) / 1e9);
+    return time(
+        () -> {
+          long checksum = 0;
+          for (Row row : (Iterable<Row>) this::rows) {
+            // Something of every output row must be used, or the JIT could skip the work.
+            checksum += fn.apply(row).getValues().size();
+          }
+          return checksum;
+        });
   }
 
   /** Every record of every file, as a Row, read lazily file after file. */
@@ -200,27 +220,24 @@ public final class TransformBenchmark {
     return Pipeline.create(JobArguments.parse(new String[] {"--profile=" + profile}, TributaryOptions.class));
   }
 
-  private double beamAnalyze(String profile, Path out, long rows) {
+  private long beamAnalyze(String profile, Path out, long rows) {
     Pipeline pipeline = pipeline(profile);
     pipeline
         .apply("Read", ExamplesIO.read(data.toString()))
         .apply("Analyze", Transform.analyze(spec))
         .apply("Save", ParDo.of(SaveTransformFn.to(out.toString())));
-    double seconds = timed(pipeline);
+    run(pipeline);
     long fitted = TransformFnFiles.read(out.toString()).numExamples();
     if (fitted != rows) {
       throw new IllegalStateException(profile + " fitted on " + fitted + " rows, not " + rows);
     }
-    return seconds;
+    return fitted;
   }
 
-  private double beamApply(String profile, TransformFn fn, long rows) {
+  private long beamApply(String profile, TransformFn fn, long rows) {
     Pipeline pipeline = pipeline(profile);
     pipeline.apply("Read", ExamplesIO.read(data.toString())).apply("Transform", Transform.apply(fn));
-    long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
-    double seconds = (System.nanoTime() - start) / 1e9;
+    PipelineResult result = run(pipeline);
     long counted = 0;
     for (MetricResult<Long> counter :
         result.metrics().queryMetrics(MetricsFilter.builder()
@@ -231,15 +248,15 @@ public final class TransformBenchmark {
     if (counted != rows) {
       throw new IllegalStateException(profile + " transformed " + counted + " rows, not " + rows);
     }
-    return seconds;
+    return counted;
   }
 
-  private static double timed(Pipeline pipeline) {
-    long start = System.nanoTime();
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
+  private static PipelineResult run(Pipeline pipeline) {
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended " + state);
     }
-    return (System.nanoTime() - start) / 1e9;
+    return result;
   }
 }
