@@ -3,12 +3,15 @@ package io.tributary.transforms.transform;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The full pass: all analyzers of a spec in one {@code Combine.globally} over the rows, giving a
- * singleton {@link TransformFn}. See {@link Transform#analyze}.
+ * The full pass: all analyzers of a spec fed by one scan of the rows, giving a singleton {@link
+ * TransformFn}. Each bundle of rows is folded into one accumulator ({@link FitPerBundle}), and the
+ * accumulators are merged by one {@code Combine.globally} ({@link MergeFits}). See {@link
+ * Transform#analyze}.
  */
 public final class Analyze extends PTransform<PCollection<Row>, PCollection<TransformFn>> {
 
@@ -29,6 +32,10 @@ public final class Analyze extends PTransform<PCollection<Row>, PCollection<Tran
     }
     Schema schema = rows.getSchema();
     spec.outputSchema(schema);
-    return rows.apply("Fit", Combine.globally(new FitFn(spec, schema))).setCoder(TransformFnCoder.of());
+    FitFn fit = new FitFn(spec, schema);
+    return rows.apply("FitPerBundle", ParDo.of(new FitPerBundle(fit)))
+        .setCoder(fit.getAccumulatorCoder(rows.getPipeline().getCoderRegistry(), rows.getCoder()))
+        .apply("Fit", Combine.globally(new MergeFits(fit)))
+        .setCoder(TransformFnCoder.of());
   }
 }

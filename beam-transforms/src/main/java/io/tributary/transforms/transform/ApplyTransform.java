@@ -1,6 +1,7 @@
 package io.tributary.transforms.transform;
 
 import io.tributary.transforms.transform.Tally.Event;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -71,7 +72,7 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
     private final TransformSpec spec;
     private final Counter rowsCounter = Metrics.counter(Transform.METRICS_NAMESPACE, Transform.ROWS_COUNTER);
     private transient TransformFn fixed;
-    private transient Map<String, Counter> counters;
+    private transient Map<String, Map<Event, Counter>> counters;
     private transient TransformFn checked;
 
     ApplyFn(String json, PCollectionView<TransformFn> view, TransformSpec spec) {
@@ -102,8 +103,10 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
     }
 
     private void count(String feature, Event event) {
+      // Keyed by feature, then event: no counter name is built per value (that showed in profiles).
       counters
-          .computeIfAbsent(event.counterName(feature), name -> Metrics.counter(Transform.METRICS_NAMESPACE, name))
+          .computeIfAbsent(feature, f -> new EnumMap<>(Event.class))
+          .computeIfAbsent(event, e -> Metrics.counter(Transform.METRICS_NAMESPACE, e.counterName(feature)))
           .inc();
     }
   }

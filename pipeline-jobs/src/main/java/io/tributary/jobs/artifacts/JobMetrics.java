@@ -1,5 +1,7 @@
 package io.tributary.jobs.artifacts;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -35,5 +37,20 @@ public final class JobMetrics {
       }
     }
     return total;
+  }
+
+  /**
+   * Every counter reported by the steps whose full name starts with {@code stepPrefix} (e.g.
+   * {@code "Transform-eval/"}), summed by counter name and sorted by it: how a job that runs the
+   * same transform on several splits tells the splits' counters apart.
+   */
+  public Map<String, Long> countersOfSteps(String stepPrefix) {
+    Map<String, Long> totals = new TreeMap<>();
+    for (MetricResult<Long> counter : results.getCounters()) {
+      if (counter.getKey().stepName().startsWith(stepPrefix)) {
+        totals.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
+      }
+    }
+    return totals;
   }
 }

@@ -16,7 +16,7 @@ public final class ComponentRegistry {
 
   /** Every component Tributary ships. */
   public static ComponentRegistry standard() {
-    return new ComponentRegistry(List.of(new ExampleGenComponent(), new StatisticsGenComponent()));
+    return new ComponentRegistry(List.of(new ExampleGenComponent(), new StatisticsGenComponent(), new TransformComponent()));
   }
 
   public static ComponentRegistry of(Component... components) {

@@ -1,28 +1,22 @@
 package io.tributary.jobs.statistics;
 
 import io.tributary.jobs.artifacts.StagedOutput;
-import io.tributary.jobs.examplegen.ExamplesArtifact;
+import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
-import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.statistics.report.StatisticsReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Runs StatisticsGen as a job: one scan per split of an examples folder, every split in the same
@@ -57,20 +51,19 @@ public final class StatisticsGenJob {
     try {
       Pipeline pipeline = Pipeline.create(options);
       for (String split : splits) {
-        Path folder = output.staging().resolve("Split-" + split);
         pipeline
-            .apply("Read/" + split, ExamplesIO.read(examples.resolve("Split-" + split).toString()))
-            .apply("Statistics/" + split, generate.withDatasetName(examples.getFileName().toString()).withSplit(split))
-            .apply("Json/" + split, MapElements.into(TypeDescriptors.strings()).via(StatisticsJson::toJson))
+            .apply("Read/" + split, ExamplesIO.read(ExampleSplits.folder(examples, split).toString()))
             .apply(
-                "Write/" + split,
-                TextIO.write().to(folder.resolve("statistics").toString()).withSuffix(".json").withoutSharding());
+                "Describe/" + split,
+                WriteStatistics.to(
+                    ExampleSplits.folder(output.staging(), split),
+                    generate.withDatasetName(examples.getFileName().toString()).withSplit(split)));
       }
       progress.say("splits " + splits + " of " + examples);
       BeamRun.toCompletion(pipeline, progress);
       List<DatasetStatistics> statistics = new ArrayList<>();
       for (String split : splits) {
-        statistics.add(StatisticsJson.read(output.staging().resolve("Split-" + split).resolve(StatisticsJson.FILE_NAME)));
+        statistics.add(WriteStatistics.read(ExampleSplits.folder(output.staging(), split)));
       }
       StatisticsReport.write(output.staging().resolve(REPORT), "Statistics of " + examples.getFileName(), statistics);
       output.publish();
@@ -107,38 +100,10 @@ public final class StatisticsGenJob {
     }
   }
 
-  /** ExampleGen's split order (train before eval) when its artifact.json says it. */
-  private static List<String> inExampleGenOrder(Path examples, List<String> found) {
-    if (!Files.exists(examples.resolve(ExamplesArtifact.FILE))) {
-      return found;
-    }
-    try {
-      List<String> ordered = new ArrayList<>(ExamplesArtifact.read(examples).splits().keySet());
-      return ordered.containsAll(found) && found.containsAll(ordered) ? ordered : found;
-    } catch (IOException unreadable) {
-      return found;
-    }
-  }
-
   private List<String> splits(Path examples) {
-    List<String> found;
-    try (Stream<Path> children = Files.list(examples)) {
-      found =
-          children
-              .filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
-              .filter(name -> name.startsWith("Split-"))
-              .map(name -> name.substring("Split-".length()))
-              .sorted()
-              .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UsageException("cannot read --examples=" + examples + ": " + e.getMessage());
-    }
-    if (found.isEmpty()) {
-      throw new UsageException(examples + " has no Split-<name>/ folders: is it ExampleGen's output?");
-    }
+    List<String> found = ExampleSplits.of(examples);
     if (options.getSplits() == null || options.getSplits().isEmpty()) {
-      return inExampleGenOrder(examples, found);
+      return found;
     }
     for (String wanted : options.getSplits()) {
       if (!found.contains(wanted)) {

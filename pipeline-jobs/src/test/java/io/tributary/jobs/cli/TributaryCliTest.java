@@ -62,6 +62,16 @@ class TributaryCliTest {
   }
 
   @Test
+  void transformIsACommandWithItsOptionsDocumented() {
+    assertEquals(0, run("transform", "--help"));
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (String option : new String[] {"--examples", "--spec", "--output", "--transformOutput", "--fitSplit",
+        "--outputFormat", "--overwrite", "--profile"}) {
+      assertTrue(help.contains(option), option + " is documented");
+    }
+  }
+
+  @Test
   void badOptionsAreOneLineAndExitTwo() {
     assertEquals(2, run("examplegen", "--input=a.csv", "--output=" + dir.resolve("o"), "--bogus=1"));
     String[] lines = errors().split("\n");

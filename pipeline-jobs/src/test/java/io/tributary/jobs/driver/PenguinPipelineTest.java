@@ -10,6 +10,7 @@ import io.tributary.metadata.Artifact;
 import io.tributary.metadata.LineageDirection;
 import io.tributary.metadata.MetadataStore;
 import io.tributary.metadata.StoreConfig;
+import io.tributary.transforms.transform.TransformFnFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped penguin pipeline file, run twice with the real components on the DirectRunner. */
+/** The shipped penguin pipeline file, run with the real components on the DirectRunner. */
 class PenguinPipelineTest {
 
   private static final Path PIPELINE = Paths.get("../samples/penguin/pipeline.yaml").toAbsolutePath().normalize();
@@ -36,21 +37,60 @@ class PenguinPipelineTest {
       Driver driver = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8));
       DriverSettings settings = new DriverSettings(home, List.of(), false, Set.of());
       RunSummary first = driver.run(penguin, settings);
-      assertEquals(List.of("COMPLETE", "COMPLETE"), first.steps().stream().map(StepResult::state).toList(), printed.toString());
+      assertEquals(List.of("COMPLETE", "COMPLETE", "COMPLETE"), states(first), printed.toString());
       Path statistics = Path.of(first.step("StatisticsGen").outputs().get("statistics"));
       assertTrue(Files.exists(statistics.resolve("Split-train/statistics.json")));
       assertTrue(Files.exists(statistics.resolve("statistics.html")));
+      Path graph = Path.of(first.step("Transform").outputs().get("transform_graph"));
+      Path transformed = Path.of(first.step("Transform").outputs().get("transformed_examples"));
+      assertEquals(230, TransformFnFiles.read(graph.toString()).numExamples(), "fitted on the train split");
+      assertTrue(Files.exists(transformed.resolve("Split-eval/schema.avsc")));
+      assertTrue(Files.exists(transformed.resolve("post_transform_statistics/Split-eval/statistics.json")));
 
       RunSummary second = driver.run(penguin, settings);
-      assertEquals(List.of("CACHED", "CACHED"), second.steps().stream().map(StepResult::state).toList());
+      assertEquals(List.of("CACHED", "CACHED", "CACHED"), states(second));
       assertTrue(second.seconds() < first.seconds() / 5,
           "cached run " + second.seconds() + " s vs first " + first.seconds() + " s");
 
-      Artifact examples = store.findArtifacts(io.tributary.metadata.Query.all().withType("Examples")).get(0);
+      // Transform's output is Examples too: pick ExampleGen's.
+      Artifact examples = store.findArtifacts(io.tributary.metadata.Query.all().withType("Examples")).stream()
+          .filter(a -> a.uri().contains("/ExampleGen/")).findFirst().orElseThrow();
       assertEquals(344L, examples.customProperties().get("rows").asLong());
       var lineage = store.lineage(store.findArtifacts(io.tributary.metadata.Query.all().withType("ExampleStatistics")).get(0),
           LineageDirection.UPSTREAM, 5);
       assertTrue(lineage.artifacts().stream().anyMatch(a -> a.id() == examples.id()), "statistics come from the examples");
+      var graphLineage = store.lineage(store.findArtifacts(io.tributary.metadata.Query.all().withType("TransformGraph")).get(0),
+          LineageDirection.UPSTREAM, 5);
+      assertTrue(graphLineage.artifacts().stream().anyMatch(a -> a.id() == examples.id()), "the transform comes from the examples");
     }
+  }
+
+  @Test
+  void editingTheTransformSpecReRunsTransformAndNothingUpstream(@TempDir Path copy) throws Exception {
+    Path pipelineFile = copy.resolve("pipeline.yaml");
+    Files.copy(PIPELINE, pipelineFile);
+    Files.copy(PIPELINE.resolveSibling("transform.yaml"), copy.resolve("transform.yaml"));
+    Files.createDirectories(copy.resolve("data"));
+    Files.copy(PIPELINE.resolveSibling("data/penguins.csv"), copy.resolve("data/penguins.csv"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home))) {
+      Driver driver = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+      DriverSettings settings = new DriverSettings(home, List.of(), false, Set.of());
+      RunSummary first = driver.run(PipelineYaml.read(pipelineFile, ComponentRegistry.standard()), settings);
+      assertEquals(List.of("COMPLETE", "COMPLETE", "COMPLETE"), states(first), printed.toString());
+
+      // Same path, same parameters: only the file's content changes (one more OOV bucket for island).
+      Path spec = copy.resolve("transform.yaml");
+      Files.writeString(spec, Files.readString(spec).replaceFirst("oovBuckets: 1", "oovBuckets: 2"));
+      RunSummary second = driver.run(PipelineYaml.read(pipelineFile, ComponentRegistry.standard()), settings);
+      assertEquals(List.of("CACHED", "CACHED", "COMPLETE"), states(second), printed.toString());
+      Path graph = Path.of(second.step("Transform").outputs().get("transform_graph"));
+      assertEquals(5, TransformFnFiles.read(graph.toString()).constants("island_id").get(0).size(),
+          "3 islands + 2 OOV buckets: the new spec was fitted");
+    }
+  }
+
+  private static List<String> states(RunSummary run) {
+    return run.steps().stream().map(StepResult::state).toList();
   }
 }

@@ -78,7 +78,7 @@ class PipelineYamlTest {
 
   @Test
   void mistakesNameTheLineAndTheFix() {
-    assertEquals(dir.resolve("pipeline.yaml") + ":5: component 'Trainr' has unknown type 'Trainr'; known types: [ExampleGen, StatisticsGen]",
+    assertEquals(dir.resolve("pipeline.yaml") + ":5: component 'Trainr' has unknown type 'Trainr'; known types: [ExampleGen, StatisticsGen, Transform]",
         error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters: {input: a.csv}\n  Trainr: \n"));
     assertTrue(error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters:\n      inptu: a.csv\n")
         .contains(":3: component 'ExampleGen' (ExampleGen) has no parameter 'inptu'"));
@@ -88,6 +88,8 @@ class PipelineYamlTest {
         .contains("names 'ExampleGen.stats', but ExampleGen has outputs [examples]"));
     assertTrue(error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters: {}\n")
         .contains("give 'input' (one input, hash-split) or 'split'"));
+    assertTrue(error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters: {input: a.csv}\n  Transform:\n    inputs: {examples: ExampleGen.examples}\n")
+        .contains("'spec' is required"));
     assertTrue(error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters: {input: a.csv}\n  ExampleGen2:\n    type: ExampleGen\n    parameters: {input: a.csv}\n  ExampleGen:\n    parameters: {input: b.csv}\n")
         .contains("is used twice"));
     assertTrue(error("pipeline: p\ncomponents: [a, b]\n").contains(":2: 'components:' must map component ids"));
