@@ -3,7 +3,6 @@ package io.tributary.jobs.cli;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.options.TributaryOptions;
-import io.tributary.jobs.options.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,33 +38,10 @@ abstract class JobCommand<T extends TributaryOptions> implements Callable<Intege
       OptionsHelp.print(name, String.join(" ", spec.usageMessage().description()), optionsType(), System.out);
       return 0;
     }
-    try {
+    return Cli.guard(name, () -> {
       run(JobArguments.parse(arguments.toArray(String[]::new), optionsType()));
       return 0;
-    } catch (UsageException | IllegalArgumentException e) {
-      debug(e);
-      System.err.println("tributary " + name + ": " + e.getMessage());
-      System.err.println("Run 'tributary " + name + " --help' for the options.");
-      return USAGE;
-    } catch (Exception e) {
-      debug(e);
-      System.err.println("tributary " + name + ": failed: " + rootMessage(e));
-      return FAILED;
-    }
+    });
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
-  }
-
-  private static void debug(Exception e) {
-    if ("1".equals(System.getenv("TRIBUTARY_DEBUG"))) {
-      e.printStackTrace();
-    }
-  }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       StatisticsGenCommand.class,
       TransformCommand.class,
       RunCommand.class,
+      SchemaGenCommand.class,
+      ValidateCommand.class,
       MetadataCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -9,6 +9,13 @@ import java.util.Map;
  */
 public interface Component {
 
+  /**
+   * An output property that stops the run once this component's outputs are recorded (e.g.
+   * validation found anomalies at or above {@code failOn}); its value says why. The outputs stay
+   * LIVE, so the report explaining the stop can be read, and a cached result stops the run too.
+   */
+  String STOP_REASON = "stop_reason";
+
   /** The type name used in pipeline files, e.g. {@code ExampleGen}. */
   String type();
 

@@ -16,7 +16,12 @@ public final class ComponentRegistry {
 
   /** Every component Tributary ships. */
   public static ComponentRegistry standard() {
-    return new ComponentRegistry(List.of(new ExampleGenComponent(), new StatisticsGenComponent(), new TransformComponent()));
+    return new ComponentRegistry(List.of(
+        new ExampleGenComponent(),
+        new StatisticsGenComponent(),
+        new SchemaGenComponent(),
+        new ExampleValidatorComponent(),
+        new TransformComponent()));
   }
 
   public static ComponentRegistry of(Component... components) {

@@ -89,7 +89,7 @@ public final class Driver {
       StepResult step = step(pipeline, spec, root, settings, produced, contexts, runId);
       steps.add(step);
       out.println("[run] " + step.line());
-      if (step.state().equals(ExecutionState.FAILED.name())) {
+      if (step.error() != null) {
         break;
       }
     }
@@ -148,7 +148,7 @@ public final class Driver {
           var publication = store.publishExecution(reuse, events(inputs, outputs), contexts);
           produced.put(spec.id(), outputs);
           return new StepResult(spec.id(), spec.type(), ExecutionState.CACHED.name(), seconds(started),
-              publication.execution().id(), uris(outputs), rows(outputs), null);
+              publication.execution().id(), uris(outputs), rows(outputs), stopReason(outputs));
         }
       }
     }
@@ -194,7 +194,7 @@ public final class Driver {
       Map<String, Artifact> stored = outputsOf(publication.execution());
       produced.put(spec.id(), stored);
       return new StepResult(spec.id(), spec.type(), ExecutionState.COMPLETE.name(), seconds(started),
-          running.id(), uris(stored), rows(stored), null);
+          running.id(), uris(stored), rows(stored), stopReason(stored));
     } catch (Exception e) {
       List<ArtifactAndEvent> abandoned = new ArrayList<>();
       pending.forEach((name, artifact) -> {
@@ -234,6 +234,16 @@ public final class Driver {
     Map<String, String> uris = new LinkedHashMap<>();
     artifacts.forEach((name, artifact) -> uris.put(name, artifact.uri()));
     return uris;
+  }
+
+  /** Why an output stops the run ({@link Component#STOP_REASON}), or null. */
+  private static String stopReason(Map<String, Artifact> outputs) {
+    return outputs.values().stream()
+        .map(a -> a.customProperties().get(Component.STOP_REASON))
+        .filter(java.util.Objects::nonNull)
+        .map(v -> "stops the run: " + v.asString())
+        .findFirst()
+        .orElse(null);
   }
 
   /** The rows of the first output that counts them. */

@@ -9,8 +9,9 @@ public record RunSummary(String pipeline, String runId, List<StepResult> steps, 
     steps = List.copyOf(steps);
   }
 
+  /** True when every step completed (or was cached) and none stopped the run. */
   public boolean succeeded() {
-    return steps.stream().noneMatch(s -> s.state().equals("FAILED"));
+    return steps.stream().allMatch(s -> s.error() == null);
   }
 
   public StepResult step(String componentId) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * @param state COMPLETE, CACHED or FAILED
  * @param outputs output name to the artifact's folder
  * @param rows rows the component produced (from its outputs' {@code rows} property), or null
- * @param error why it failed, or null
+ * @param error why it failed or stopped the run, or null
  */
 public record StepResult(
     String componentId, String type, String state, double seconds, long executionId, Map<String, String> outputs,

@@ -40,7 +40,7 @@ class PenguinPipelineFlinkClusterIT {
     assertEquals(0, run.exitValue(), printed);
     assertTrue(printed.contains("running on FlinkRunner"), printed);
     try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home))) {
-      assertEquals(2, store.findExecutions(Query.all().withState(ExecutionState.COMPLETE)).size());
+      assertEquals(5, store.findExecutions(Query.all().withState(ExecutionState.COMPLETE)).size());
       String examples = store.findArtifacts(Query.all().withType("Examples")).get(0).uri();
       String statistics = store.findArtifacts(Query.all().withType("ExampleStatistics")).get(0).uri();
       PenguinPipelineRunnersTest.assertPenguinResult(new RunSummary("penguin", "cluster", List.of(

@@ -1,6 +1,7 @@
 package io.tributary.jobs.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.jobs.components.ComponentRegistry;
 import io.tributary.jobs.examplegen.ExamplesArtifact;
@@ -36,7 +37,8 @@ class PenguinPipelineRunnersTest {
       RunSummary run = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8))
           .run(PipelineYaml.read(PIPELINE, ComponentRegistry.standard()),
               new DriverSettings(home, List.of("--profile=" + profile), false, Set.of()));
-      assertEquals(List.of("COMPLETE", "COMPLETE"), run.steps().stream().map(StepResult::state).toList(), printed.toString());
+      assertTrue(run.succeeded(), printed.toString());
+      assertEquals(5, run.steps().size());
       assertPenguinResult(run);
     }
   }

@@ -1,0 +1,40 @@
+package io.tributary.jobs.cli;
+
+import io.tributary.jobs.options.UsageException;
+import java.util.concurrent.Callable;
+
+/** How every command reports failure: one line, exit 2 for a wrong option or input, 1 otherwise. */
+final class Cli {
+
+  private Cli() {}
+
+  static int guard(String command, Callable<Integer> body) {
+    try {
+      return body.call();
+    } catch (UsageException | IllegalArgumentException e) {
+      debug(e);
+      System.err.println("tributary " + command + ": " + e.getMessage());
+      System.err.println("Run 'tributary " + command + " --help' for the options.");
+      return JobCommand.USAGE;
+    } catch (Exception e) {
+      debug(e);
+      System.err.println("tributary " + command + ": failed: " + rootMessage(e));
+      return JobCommand.FAILED;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
+  }
+
+  private static void debug(Exception e) {
+    if ("1".equals(System.getenv("TRIBUTARY_DEBUG"))) {
+      e.printStackTrace();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.tributary.jobs.cli;
+
+import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.validation.SchemaGenJob;
+import io.tributary.transforms.schema.SchemaGen;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tributary schemagen}: see {@link SchemaGenJob}. */
+@Command(
+    name = "schemagen",
+    mixinStandardHelpOptions = true,
+    description = "Infers a human-editable schema.json (types, presence, domains, ranges) from statistics.")
+final class SchemaGenCommand implements Callable<Integer> {
+
+  @Option(names = "--statistics", required = true, description = "StatisticsGen's output folder.")
+  Path statistics;
+
+  @Option(names = "--output", required = true, description = "Output folder; gets schema.json.")
+  Path output;
+
+  @Option(names = "--split", description = "The split to infer from (default: ${DEFAULT-VALUE}).")
+  String split = "train";
+
+  @Option(names = "--label", description = "The label feature: marked absent in the SERVING environment.")
+  String label;
+
+  @Option(names = "--max-domain-size", description = "Strings with at most this many distinct values get a domain (default: ${DEFAULT-VALUE}).")
+  int maxDomainSize = 100;
+
+  @Option(names = "--range-margin", description = "Numeric ranges are widened by this share of their width (default: ${DEFAULT-VALUE}).")
+  double rangeMargin = 0.1;
+
+  @Option(names = "--overwrite", description = "Replace --output if it exists.")
+  boolean overwrite;
+
+  @Override
+  public Integer call() {
+    return Cli.guard("schemagen", () -> {
+      SchemaGen.Infer infer = SchemaGen.infer().withMaxDomainSize(maxDomainSize).withRangeMargin(rangeMargin);
+      SchemaGenJob.run(statistics, split, infer, label, output, overwrite, new Progress("schemagen", System.out));
+      return 0;
+    });
+  }
+}

@@ -1,0 +1,64 @@
+package io.tributary.jobs.cli;
+
+import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.validation.FailOn;
+import io.tributary.jobs.validation.ValidateJob;
+import io.tributary.transforms.validation.Anomalies;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tributary validate}: see {@link ValidateJob}. Exit code {@value #ANOMALIES} when
+ * anomalies at or above {@code --fail-on} were found, so it can gate a CI job.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks statistics against a schema (and a baseline, for drift); writes anomalies.json per split and anomalies.html.",
+      "Exit codes: 0 no anomaly at or above --fail-on; 3 some; 2 wrong options; 1 failure."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  static final int ANOMALIES = 3;
+
+  @Option(names = "--statistics", required = true, description = "StatisticsGen's output folder.")
+  Path statistics;
+
+  @Option(names = "--schema", required = true, description = "A schema.json, or a folder holding one (SchemaGen's output).")
+  Path schema;
+
+  @Option(names = "--output", required = true, description = "Output folder; gets Split-<name>/anomalies.json and anomalies.html.")
+  Path output;
+
+  @Option(names = "--baseline-statistics", description = "Statistics of the previous span: each split is compared with the same split there (drift).")
+  Path baseline;
+
+  @Option(names = "--environment", description = "The environment to validate in, e.g. SERVING (where the label may be absent).")
+  String environment;
+
+  @Option(names = "--fail-on", description = "error, warning or never (default: ${DEFAULT-VALUE}).")
+  String failOn = "error";
+
+  @Option(names = "--overwrite", description = "Replace --output if it exists.")
+  boolean overwrite;
+
+  @Override
+  public Integer call() {
+    return Cli.guard("validate", () -> {
+      FailOn threshold = FailOn.parse(failOn);
+      List<Anomalies> found =
+          ValidateJob.run(statistics, schema, baseline, environment, output, overwrite, new Progress("validate", System.out));
+      long blocking = threshold.count(found);
+      if (blocking > 0) {
+        System.err.println("tributary validate: " + blocking + " anomal" + (blocking == 1 ? "y" : "ies")
+            + " at or above --fail-on=" + failOn);
+        return ANOMALIES;
+      }
+      return 0;
+    });
+  }
+}
