@@ -21,15 +21,16 @@ import java.util.stream.Collectors;
  *   <caption>Algorithms</caption>
  *   <tr><th>id</th><th>tasks</th><th>Tribuo</th></tr>
  *   <tr><td>{@code logistic_regression}</td><td>classification</td><td>linear SGD, log loss, AdaGrad</td></tr>
- *   <tr><td>{@code linear_sgd}</td><td>regression</td><td>linear SGD, squared loss, AdaGrad</td></tr>
+ *   <tr><td>{@code linear_sgd}</td><td>regression</td><td>linear SGD, squared loss, constant step
+ *       (AdaGrad's shrinking steps never reach an unscaled label such as 4,000 g)</td></tr>
  *   <tr><td>{@code cart}</td><td>both</td><td>one CART tree</td></tr>
  *   <tr><td>{@code random_forest}</td><td>both</td><td>bagged CART trees on random feature subsets</td></tr>
  *   <tr><td>{@code xgboost}</td><td>both</td><td>gradient-boosted trees (XGBoost 1.6, one thread)</td></tr>
  * </table>
  */
 public enum Algorithm {
-  LOGISTIC_REGRESSION(EnumSet.of(Task.CLASSIFICATION), sgd(1.0)),
-  LINEAR_SGD(EnumSet.of(Task.REGRESSION), sgd(0.1)),
+  LOGISTIC_REGRESSION(EnumSet.of(Task.CLASSIFICATION), sgd(1.0, "AdaGrad's initial learning rate")),
+  LINEAR_SGD(EnumSet.of(Task.REGRESSION), sgd(0.01, "plain SGD's constant learning rate")),
   CART(
       EnumSet.allOf(Task.class),
       List.of(
@@ -64,10 +65,10 @@ public enum Algorithm {
     this.hyperParameters = hyperParameters;
   }
 
-  private static List<HyperParameter> sgd(double learningRate) {
+  private static List<HyperParameter> sgd(double learningRate, String meaning) {
     return List.of(
         HyperParameter.integer("epochs", 50, 1, "passes over the training data"),
-        HyperParameter.real("learningRate", learningRate, 1e-9, Double.MAX_VALUE, "AdaGrad's initial learning rate"),
+        HyperParameter.real("learningRate", learningRate, 1e-9, Double.MAX_VALUE, meaning),
         HyperParameter.integer("minibatchSize", 1, 1, "examples per gradient step"));
   }
 

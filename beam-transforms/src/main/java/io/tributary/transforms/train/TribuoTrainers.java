@@ -10,6 +10,7 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.SGD;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
@@ -51,7 +52,7 @@ final class TribuoTrainers {
     return switch (algorithm) {
       case LINEAR_SGD ->
           new org.tribuo.regression.sgd.linear.LinearSGDTrainer(
-              new SquaredLoss(), new AdaGrad(dbl(p, "learningRate")), integer(p, "epochs"), NO_LOGGING,
+              new SquaredLoss(), SGD.getSimpleSGD(dbl(p, "learningRate")), integer(p, "epochs"), NO_LOGGING,
               integer(p, "minibatchSize"), seed);
       case CART -> regressionTree(p, 1.0f, seed);
       case RANDOM_FOREST ->

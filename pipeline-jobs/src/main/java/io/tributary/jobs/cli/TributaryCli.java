@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ExampleGenCommand.class,
       StatisticsGenCommand.class,
+      TrainCommand.class,
       RunCommand.class,
       MetadataCommand.class,
       CommandLine.HelpCommand.class
