@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExampleGenCommand.class,
       StatisticsGenCommand.class,
       TrainCommand.class,
+      InferCommand.class,
       RunCommand.class,
       MetadataCommand.class,
       CommandLine.HelpCommand.class
