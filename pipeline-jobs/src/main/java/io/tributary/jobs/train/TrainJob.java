@@ -36,6 +36,13 @@ import org.apache.beam.sdk.values.Row;
  */
 public final class TrainJob {
 
+  /** Tribuo logs every tree and epoch at INFO through java.util.logging; the job reports its own progress. */
+  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final TrainOptions options;
   private final Progress progress;
 
