@@ -1,6 +1,7 @@
 package io.tributary.transforms.evaluate;
 
 import io.tributary.transforms.inference.PredictionRows;
+import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
 
@@ -52,6 +53,6 @@ public final class Evaluate {
         return;
       }
     }
-    throw new IllegalArgumentException(what + " column '" + column + "' is " + actual + ", not one of " + java.util.List.of(types));
+    throw new IllegalArgumentException(what + " column '" + column + "' is " + actual + ", not one of " + List.of(types));
   }
 }

@@ -5,6 +5,8 @@ import io.tributary.transforms.model.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.apache.beam.sdk.values.Row;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;
@@ -36,7 +38,7 @@ record LabelledExamples<T extends Output<T>>(MutableDataset<T> dataset, long unl
   }
 
   /** The task of a label column's type, when the type decides it; null for integer labels. */
-  static Task taskOf(org.apache.beam.sdk.schemas.Schema.TypeName type) {
+  static Task taskOf(TypeName type) {
     return switch (type) {
       case STRING, BOOLEAN -> Task.CLASSIFICATION;
       case FLOAT, DOUBLE, DECIMAL -> Task.REGRESSION;
@@ -46,7 +48,7 @@ record LabelledExamples<T extends Output<T>>(MutableDataset<T> dataset, long unl
 
   private static <T extends Output<T>> LabelledExamples<T> build(
       OutputFactory<T> factory,
-      java.util.function.Function<Object, T> output,
+      Function<Object, T> output,
       String label,
       List<String> features,
       Iterable<Row> rows) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -86,7 +87,7 @@ public final class InferJob {
       InferenceArtifact artifact =
           new InferenceArtifact(
               InferenceArtifact.FORMAT_VERSION, InferenceArtifact.TYPE, model.toString(), examples.toString(), splits,
-              format.name().toLowerCase(java.util.Locale.ROOT), metrics.counter(BulkInferrer.SCORED_COUNTER),
+              format.name().toLowerCase(Locale.ROOT), metrics.counter(BulkInferrer.SCORED_COUNTER),
               metrics.counter(BulkInferrer.DEAD_LETTERS_COUNTER));
       artifact.write(output.staging());
       output.publish();

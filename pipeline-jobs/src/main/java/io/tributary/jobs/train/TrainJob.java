@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -37,10 +39,10 @@ import org.apache.beam.sdk.values.Row;
 public final class TrainJob {
 
   /** Tribuo logs every tree and epoch at INFO through java.util.logging; the job reports its own progress. */
-  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
   static {
-    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    TRIBUO_LOG.setLevel(Level.WARNING);
   }
 
   private final TrainOptions options;
