@@ -12,11 +12,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 /**
  * The JSON and YAML mappers of specs and fitted artifacts: one configuration, so both forms read
  * the same fields. Unknown fields are errors (a misspelt option must not be ignored silently).
+ * Public so that the other artifacts of this module (model descriptors, trainer configs) are
+ * written and read the same way.
  */
-final class SpecMappers {
+public final class SpecMappers {
 
-  static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-  static final ObjectMapper YAML =
+  public static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+  public static final ObjectMapper YAML =
       configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)));
 
   private SpecMappers() {}
@@ -30,7 +32,7 @@ final class SpecMappers {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }
 
-  static <T> T read(ObjectMapper mapper, String text, Class<T> type, String what) {
+  public static <T> T read(ObjectMapper mapper, String text, Class<T> type, String what) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("the " + what + " is empty");
     }
@@ -45,7 +47,7 @@ final class SpecMappers {
     }
   }
 
-  static String write(ObjectMapper mapper, Object value) {
+  public static String write(ObjectMapper mapper, Object value) {
     try {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {

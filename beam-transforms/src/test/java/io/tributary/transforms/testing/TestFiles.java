@@ -39,6 +39,20 @@ public final class TestFiles {
     throw new IllegalStateException("samples/penguin/data/penguins.csv not found");
   }
 
+  /** Deletes a folder and everything in it, if it exists. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** All lines of all files under {@code dir} whose name starts with {@code prefix}. */
   public static List<String> lines(Path dir, String prefix) {
     List<String> lines = new ArrayList<>();

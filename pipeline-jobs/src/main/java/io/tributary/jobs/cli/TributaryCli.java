@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ExampleGenCommand.class,
       StatisticsGenCommand.class,
       TransformCommand.class,
+      TrainCommand.class,
+      InferCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
       ValidateCommand.class,

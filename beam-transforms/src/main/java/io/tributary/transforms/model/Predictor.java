@@ -1,0 +1,104 @@
+package io.tributary.transforms.model;
+
+import io.tributary.transforms.transform.TransformFn;
+import io.tributary.transforms.transform.TransformFnFiles;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.beam.sdk.values.Row;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Scores raw records: the fitted transform, then the model. This is the single-record serving
+ * path, and the code {@code BulkInferrer} runs for every row.
+ *
+ * <pre>{@code
+ * Predictor predictor = Predictor.load("/runs/7/Trainer/model/12");   // transform from model.json
+ * Score score = predictor.predict(Map.of("island", "Biscoe", "bill_length_mm", 41.2, ...));
+ * score.label();           // "Adelie"
+ * score.probabilities();   // {Adelie=0.97, Chinstrap=0.02, Gentoo=0.01}
+ * }</pre>
+ *
+ * <p>Instances are immutable; share one per thread or per worker (loading is the expensive part).
+ * A record whose features cannot be computed (a missing value the transform does not impute)
+ * fails with an {@link IllegalArgumentException} naming the feature.
+ */
+public final class Predictor {
+
+  private final TransformFn transform;
+  private final SavedModel saved;
+  private final Model<Label> classifier;
+  private final Model<Regressor> regressor;
+
+  private Predictor(TransformFn transform, SavedModel saved) {
+    ModelDescriptor descriptor = saved.descriptor();
+    FeatureVector.check(transform.outputSchema(), descriptor.features());
+    this.transform = transform;
+    this.saved = saved;
+    boolean classification = descriptor.task() == Task.CLASSIFICATION;
+    this.classifier = classification ? saved.model().castModel(Label.class) : null;
+    this.regressor = classification ? null : saved.model().castModel(Regressor.class);
+  }
+
+  /** Loads the model and the transform its descriptor names. */
+  public static Predictor load(String modelDirectory) {
+    SavedModel saved = ModelFolder.read(modelDirectory);
+    String path = saved.descriptor().transform().path();
+    if (path == null) {
+      throw new IllegalArgumentException(
+          "model.json in " + modelDirectory + " records no transform path: use load(model, transformFolder)");
+    }
+    return of(TransformFnFiles.read(path), saved);
+  }
+
+  /** Loads the model, with its transform read from {@code transformDirectory} (moved artifacts). */
+  public static Predictor load(String modelDirectory, String transformDirectory) {
+    return of(TransformFnFiles.read(transformDirectory), ModelFolder.read(modelDirectory));
+  }
+
+  /** A predictor over a transform and a model; fails unless the model was trained on that transform. */
+  public static Predictor of(TransformFn transform, SavedModel saved) {
+    saved.descriptor().transform().check(transform, "the given transform");
+    return new Predictor(transform, saved);
+  }
+
+  public ModelDescriptor descriptor() {
+    return saved.descriptor();
+  }
+
+  public TransformFn transform() {
+    return transform;
+  }
+
+  /** Scores one raw row (a row of the examples the transform was fitted on). */
+  public Score predict(Row raw) {
+    Row features = transform.apply(raw);
+    return scoreTransformed(features::getValue);
+  }
+
+  /** Scores one serving record: raw column name to value, as {@link TransformFn#apply(Map)} takes. */
+  public Score predict(Map<String, ?> raw) {
+    Map<String, Object> features = transform.apply(raw);
+    return scoreTransformed(features::get);
+  }
+
+  /** Scores one already transformed record, given as a column lookup. */
+  public Score scoreTransformed(Function<String, Object> column) {
+    List<String> features = saved.descriptor().features();
+    if (classifier != null) {
+      Prediction<Label> prediction = classifier.predict(FeatureVector.example(LabelFactory.UNKNOWN_LABEL, features, column));
+      Map<String, Double> probabilities = new HashMap<>();
+      prediction.getOutputScores().forEach((name, label) -> probabilities.put(name, label.getScore()));
+      return Score.ofClass(prediction.getOutput().getLabel(), probabilities);
+    }
+    Prediction<Regressor> prediction =
+        regressor.predict(FeatureVector.example(RegressionFactory.UNKNOWN_REGRESSOR, features, column));
+    return Score.ofValue(prediction.getOutput().getValues()[0]);
+  }
+}

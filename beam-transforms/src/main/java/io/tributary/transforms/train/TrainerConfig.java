@@ -1,0 +1,144 @@
+package io.tributary.transforms.train;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tributary.transforms.model.Task;
+import io.tributary.transforms.transform.SpecMappers;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What to train: the label column, the task, the algorithm and its hyper-parameters, the
+ * features and the seed. Built in Java or read from JSON/YAML (the same fields).
+ *
+ * <pre>{@code
+ * TrainerConfig config = TrainerConfig.builder("species")
+ *     .algorithm(Algorithm.XGBOOST)
+ *     .hyperParameter("numTrees", 100)
+ *     .seed(7)
+ *     .build();
+ * TrainerConfig same = TrainerConfig.fromYaml("""
+ *     label: species
+ *     algorithm: xgboost
+ *     hyperParameters: {numTrees: 100}
+ *     seed: 7
+ *     """);
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code label} (required): a column the transform passes through.
+ *   <li>{@code task}: {@code classification} or {@code regression}; by default from the label
+ *       column's type (string or boolean: classification; floating point: regression; an integer
+ *       label needs it said).
+ *   <li>{@code algorithm}: see {@link Algorithm}; default {@code logistic_regression} for
+ *       classification, {@code linear_sgd} for regression.
+ *   <li>{@code hyperParameters}: name to number; unset ones take the algorithm's defaults, and
+ *       every value used is recorded in {@code model.json}.
+ *   <li>{@code features}: transformed columns to train on; default every feature of the transform
+ *       spec (pass-through columns such as ids and the label are not features).
+ *   <li>{@code seed} (default 0): the same data, config and seed give the same model.
+ * </ul>
+ *
+ * <p>Unknown fields, algorithms, hyper-parameter names and out-of-range values are errors naming
+ * the valid choices, raised when the config is built or read.
+ */
+@JsonPropertyOrder({"label", "task", "algorithm", "hyperParameters", "features", "seed"})
+public record TrainerConfig(
+    String label, Task task, Algorithm algorithm, Map<String, Number> hyperParameters, List<String> features, Long seed) {
+
+  public TrainerConfig {
+    if (label == null || label.isBlank()) {
+      throw new IllegalArgumentException("the trainer config needs 'label': name the label column");
+    }
+    hyperParameters =
+        hyperParameters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hyperParameters));
+    features = features == null ? null : List.copyOf(features);
+    seed = seed == null ? 0L : seed;
+    if (features != null && features.isEmpty()) {
+      throw new IllegalArgumentException("'features' is empty: list feature columns, or leave it out to use all");
+    }
+    if (features != null && features.contains(label)) {
+      throw new IllegalArgumentException("the label '" + label + "' is also listed as a feature: remove it from 'features'");
+    }
+    if (algorithm != null && task != null) {
+      algorithm.checkTask(task);
+    }
+    if (algorithm != null) {
+      algorithm.resolve(hyperParameters);
+    } else if (!hyperParameters.isEmpty()) {
+      throw new IllegalArgumentException("hyper-parameters are set but no algorithm: name the 'algorithm' they are for");
+    }
+  }
+
+  public static Builder builder(String label) {
+    return new Builder(label);
+  }
+
+  public static TrainerConfig fromJson(String json) {
+    return SpecMappers.read(SpecMappers.JSON, json, TrainerConfig.class, "trainer config");
+  }
+
+  public static TrainerConfig fromYaml(String yaml) {
+    return SpecMappers.read(SpecMappers.YAML, yaml, TrainerConfig.class, "trainer config");
+  }
+
+  public String toJson() {
+    return SpecMappers.write(SpecMappers.JSON, this);
+  }
+
+  public String toYaml() {
+    return SpecMappers.write(SpecMappers.YAML, this);
+  }
+
+  /** The algorithm used for {@code task}: the configured one, or the task's default. */
+  public Algorithm algorithmFor(Task resolvedTask) {
+    Algorithm chosen = algorithm == null ? Algorithm.defaultFor(resolvedTask) : algorithm;
+    chosen.checkTask(resolvedTask);
+    return chosen;
+  }
+
+  /** Builds a config; {@link #build()} runs the same checks as reading one. */
+  public static final class Builder {
+    private final String label;
+    private Task task;
+    private Algorithm algorithm;
+    private final Map<String, Number> hyperParameters = new LinkedHashMap<>();
+    private List<String> features;
+    private long seed;
+
+    private Builder(String label) {
+      this.label = label;
+    }
+
+    public Builder task(Task value) {
+      this.task = value;
+      return this;
+    }
+
+    public Builder algorithm(Algorithm value) {
+      this.algorithm = value;
+      return this;
+    }
+
+    public Builder hyperParameter(String name, Number value) {
+      hyperParameters.put(name, value);
+      return this;
+    }
+
+    public Builder features(String... columns) {
+      this.features = List.of(columns);
+      return this;
+    }
+
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    public TrainerConfig build() {
+      return new TrainerConfig(label, task, algorithm, hyperParameters, features, seed);
+    }
+  }
+}

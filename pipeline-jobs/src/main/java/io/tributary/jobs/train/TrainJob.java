@@ -1,0 +1,136 @@
+package io.tributary.jobs.train;
+
+import io.tributary.jobs.artifacts.StagedOutput;
+import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.examples.ExampleFiles;
+import io.tributary.transforms.model.ModelFolder;
+import io.tributary.transforms.model.SavedModel;
+import io.tributary.transforms.train.Evaluation;
+import io.tributary.transforms.train.Trainer;
+import io.tributary.transforms.train.TrainerConfig;
+import io.tributary.transforms.transform.TransformFn;
+import io.tributary.transforms.transform.TransformFnFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Runs the Trainer as a job, in this JVM (Tribuo trains on one machine): reads the train and eval
+ * splits, computes their features with the fitted transform, trains, evaluates, and publishes
+ *
+ * <pre>
+ * out/
+ *   model.pb        Tribuo's protobuf model
+ *   model.json      the model descriptor (beam-transforms/docs/model-format.md)
+ *   artifact.json   train and eval metrics ({@link ModelArtifact})
+ * </pre>
+ *
+ * <p>The output is staged and appears complete or not at all. Configuration mistakes (a missing
+ * folder, an unreadable config, a label the transform does not pass through) exit with code 2 and
+ * one line naming the fix.
+ */
+public final class TrainJob {
+
+  /** Tribuo logs every tree and epoch at INFO through java.util.logging; the job reports its own progress. */
+  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
+  static {
+    TRIBUO_LOG.setLevel(Level.WARNING);
+  }
+
+  private final TrainOptions options;
+  private final Progress progress;
+
+  public TrainJob(TrainOptions options, PrintStream out) {
+    this.options = options;
+    this.progress = new Progress("train", out);
+  }
+
+  /** Trains and publishes; returns the artifact summary. */
+  public ModelArtifact run() {
+    Path examples = existing(options.getExamples(), "--examples");
+    Path transformDir = existing(options.getTransform(), "--transform");
+    TrainerConfig config = readConfig(existing(options.getConfig(), "--config"));
+    TransformFn fn = TransformFnFiles.read(transformDir.toString());
+    Path trainSplit = split(examples, options.getTrainSplit());
+    if (!Files.isDirectory(trainSplit)) {
+      throw new UsageException(examples + " has no Split-" + options.getTrainSplit() + "/: set --trainSplit");
+    }
+    Path evalSplit = split(examples, options.getEvalSplit());
+    StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
+    try {
+      List<Row> train = transformed(fn, trainSplit);
+      progress.say(train.size() + " training rows from " + trainSplit);
+      SavedModel model = Trainer.of(config).train(fn, transformDir.toString(), train);
+      ModelFolder.write(model, output.staging().toString());
+      ModelArtifact.Metrics trainMetrics = ModelArtifact.Metrics.of(options.getTrainSplit(), Evaluation.of(model, train));
+      ModelArtifact.Metrics evalMetrics =
+          Files.isDirectory(evalSplit)
+              ? ModelArtifact.Metrics.of(options.getEvalSplit(), Evaluation.of(model, transformed(fn, evalSplit)))
+              : null;
+      ModelArtifact artifact =
+          new ModelArtifact(
+              ModelArtifact.FORMAT_VERSION,
+              ModelArtifact.TYPE,
+              examples.toString(),
+              transformDir.toString(),
+              model.descriptor().label(),
+              model.descriptor().task().id(),
+              model.descriptor().algorithm(),
+              trainMetrics,
+              evalMetrics);
+      artifact.write(output.staging());
+      output.publish();
+      progress.say(
+          String.format(
+              "done in %.1f s: %s, train %s, eval %s",
+              progress.elapsedSeconds(), model.descriptor().algorithm(), trainMetrics.metrics(),
+              evalMetrics == null ? "(no " + options.getEvalSplit() + " split)" : evalMetrics.metrics()));
+      return artifact;
+    } catch (IOException e) {
+      output.abandon();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
+    }
+  }
+
+  private static TrainerConfig readConfig(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new UsageException("cannot read --config=" + file + ": " + e.getMessage());
+    }
+    String name = file.getFileName().toString();
+    try {
+      return name.endsWith(".json") ? TrainerConfig.fromJson(text) : TrainerConfig.fromYaml(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static List<Row> transformed(TransformFn fn, Path split) {
+    return ExampleFiles.read(split).stream().map(fn::apply).toList();
+  }
+
+  private static Path split(Path examples, String name) {
+    return examples.resolve("Split-" + name);
+  }
+
+  private static Path existing(String path, String option) {
+    Path resolved = Path.of(path).toAbsolutePath().normalize();
+    if (!Files.exists(resolved)) {
+      throw new UsageException(option + "=" + path + " does not exist");
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code tributary train}: the Trainer as a job, and its {@code artifact.json}. */
+package io.tributary.jobs.train;
