@@ -46,6 +46,23 @@ public final class ExampleSplits {
     return inExampleGenOrder(examples, found);
   }
 
+  /**
+   * The splits a job was asked for ({@code --splits}), checked against those of the folder; all of
+   * them when none were named.
+   */
+  public static List<String> of(Path folder, List<String> wanted) {
+    List<String> found = of(folder);
+    if (wanted == null || wanted.isEmpty()) {
+      return found;
+    }
+    for (String split : wanted) {
+      if (!found.contains(split)) {
+        throw new UsageException("--splits names '" + split + "', but " + folder + " has " + found);
+      }
+    }
+    return List.copyOf(wanted);
+  }
+
   /** The folder of one split. */
   public static Path folder(Path examples, String split) {
     return examples.resolve(PREFIX + split);

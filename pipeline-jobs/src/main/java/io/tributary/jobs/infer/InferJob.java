@@ -2,6 +2,7 @@ package io.tributary.jobs.infer;
 
 import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
+import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
@@ -64,7 +65,7 @@ public final class InferJob {
     if (options.getTransform() != null) {
       inferrer = inferrer.withTransform(Path.of(options.getTransform()).toAbsolutePath().normalize().toString());
     }
-    List<String> splits = splits(examples);
+    List<String> splits = ExampleSplits.of(examples, options.getSplits());
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     try {
       Pipeline pipeline = Pipeline.create(options);
@@ -103,33 +104,5 @@ public final class InferJob {
       output.abandon();
       throw e;
     }
-  }
-
-  private List<String> splits(Path examples) {
-    List<String> found;
-    try (Stream<Path> children = Files.list(examples)) {
-      found =
-          children
-              .filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
-              .filter(name -> name.startsWith("Split-"))
-              .map(name -> name.substring("Split-".length()))
-              .sorted()
-              .toList();
-    } catch (IOException e) {
-      throw new UsageException("cannot read --examples=" + examples + ": " + e.getMessage());
-    }
-    if (found.isEmpty()) {
-      throw new UsageException(examples + " has no Split-<name>/ folders: is it ExampleGen's output?");
-    }
-    if (options.getSplits() == null || options.getSplits().isEmpty()) {
-      return found;
-    }
-    for (String wanted : options.getSplits()) {
-      if (!found.contains(wanted)) {
-        throw new UsageException("--splits names '" + wanted + "', but " + examples + " has " + found);
-      }
-    }
-    return options.getSplits();
   }
 }

@@ -45,7 +45,7 @@ public final class StatisticsGenJob {
   /** Runs the job; returns the statistics of each split, in split order. */
   public List<DatasetStatistics> run() {
     Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
-    List<String> splits = splits(examples);
+    List<String> splits = ExampleSplits.of(examples, options.getSplits());
     Statistics.Generate generate = configure();
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     try {
@@ -98,18 +98,5 @@ public final class StatisticsGenJob {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-  }
-
-  private List<String> splits(Path examples) {
-    List<String> found = ExampleSplits.of(examples);
-    if (options.getSplits() == null || options.getSplits().isEmpty()) {
-      return found;
-    }
-    for (String wanted : options.getSplits()) {
-      if (!found.contains(wanted)) {
-        throw new UsageException("--splits names '" + wanted + "', but " + examples + " has " + found);
-      }
-    }
-    return options.getSplits();
   }
 }
