@@ -30,7 +30,7 @@ class InferJobTest {
     InferenceArtifact artifact =
         run("--examples=" + PENGUINS.examples, "--model=" + PENGUINS.model, "--output=" + output, "--outputFormat=parquet");
 
-    assertEquals(List.of("eval", "train"), artifact.splits());
+    assertEquals(List.of("train", "eval"), artifact.splits(), "in ExampleGen's split order");
     assertEquals(344, artifact.scored());
     assertEquals(0, artifact.deadLetters());
     assertEquals(artifact, InferenceArtifact.read(output));
