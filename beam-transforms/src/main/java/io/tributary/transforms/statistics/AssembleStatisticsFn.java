@@ -55,6 +55,11 @@ final class AssembleStatisticsFn
     this.sliceColumns = List.copyOf(sliceColumns);
   }
 
+  /** The key of the slice of rows whose {@code column} holds {@code value} (null when missing). */
+  static KV<String, String> sliceKey(String column, @Nullable Object value) {
+    return KV.of(column, value == null ? null : value.toString());
+  }
+
   static Coder<KV<String, String>> sliceKeyCoder() {
     return KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), NullableCoder.of(StringUtf8Coder.of()));
   }

@@ -204,6 +204,22 @@ public final class Statistics {
       return toBuilder().setSplit(split).build();
     }
 
+    /**
+     * The same statistics computed in plain Java, without a pipeline, by the very accumulators
+     * the transform combines: for one in-memory batch at serving time, a test oracle, or the
+     * single-threaded baseline of a benchmark. The schema is checked as {@link #expand} checks it.
+     *
+     * <pre>{@code
+     * StatisticsCollector collector = Statistics.generate().withSlices("species").collector(schema);
+     * rows.forEach(collector::add);
+     * DatasetStatistics statistics = collector.result();
+     * }</pre>
+     */
+    public StatisticsCollector collector(Schema schema) {
+      return new StatisticsCollector(
+          sliceCombineFn(schema), sliceIndexes(schema), schema.getFieldNames(), assembler(schema));
+    }
+
     private static void checkName(@Nullable String name, String method) {
       if (name == null) {
         throw new IllegalArgumentException(method + ": pass a name, not null");
@@ -217,31 +233,41 @@ public final class Statistics {
             "Statistics.generate() needs rows with a schema: call setRowSchema(schema) on the input");
       }
       Schema schema = input.getSchema();
-      int weightIndex = weightColumn() == null ? -1 : weightIndex(schema, weightColumn());
+      SliceCombineFn combine = sliceCombineFn(schema);
       int[] sliceIndexes = sliceIndexes(schema);
-      List<String> names = schema.getFieldNames();
+      AssembleStatisticsFn assemble = assembler(schema);
+      return input
+          .apply("KeyBySlice", ParDo.of(new KeyBySliceFn(sliceIndexes, schema.getFieldNames())))
+          .setCoder(KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), input.getCoder()))
+          .apply("CombinePerSlice", Combine.perKey(combine))
+          .setCoder(
+              KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), StatisticsAccumulatorCoder.of()))
+          .apply("Assemble", Combine.globally(assemble))
+          .setCoder(DatasetStatisticsCoder.of());
+    }
+
+    private SliceCombineFn sliceCombineFn(Schema schema) {
+      int weightIndex = weightColumn() == null ? -1 : weightIndex(schema, weightColumn());
+      return new SliceCombineFn(types(schema), weightIndex);
+    }
+
+    private AssembleStatisticsFn assembler(Schema schema) {
+      return new AssembleStatisticsFn(
+          datasetName(),
+          split(),
+          weightColumn(),
+          options(),
+          schema.getFieldNames(),
+          types(schema),
+          sliceColumns());
+    }
+
+    private static List<FeatureType> types(Schema schema) {
       List<FeatureType> types = new ArrayList<>();
       for (Schema.Field field : schema.getFields()) {
         types.add(FeatureType.of(field.getType()));
       }
-      return input
-          .apply("KeyBySlice", ParDo.of(new KeyBySliceFn(sliceIndexes, names)))
-          .setCoder(KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), input.getCoder()))
-          .apply("CombinePerSlice", Combine.perKey(new SliceCombineFn(types, weightIndex)))
-          .setCoder(
-              KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), StatisticsAccumulatorCoder.of()))
-          .apply(
-              "Assemble",
-              Combine.globally(
-                  new AssembleStatisticsFn(
-                      datasetName(),
-                      split(),
-                      weightColumn(),
-                      options(),
-                      names,
-                      types,
-                      sliceColumns())))
-          .setCoder(DatasetStatisticsCoder.of());
+      return types;
     }
 
     private static int weightIndex(Schema schema, String column) {
@@ -325,8 +351,7 @@ public final class Statistics {
     public void processElement(@Element Row row, OutputReceiver<KV<KV<String, String>, Row>> out) {
       out.output(KV.of(AssembleStatisticsFn.OVERALL, row));
       for (int i = 0; i < sliceIndexes.length; i++) {
-        Object value = row.getValue(sliceIndexes[i]);
-        out.output(KV.of(KV.of(sliceNames[i], value == null ? null : value.toString()), row));
+        out.output(KV.of(AssembleStatisticsFn.sliceKey(sliceNames[i], row.getValue(sliceIndexes[i])), row));
       }
     }
   }
