@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -216,8 +216,13 @@ public final class Statistics {
      * }</pre>
      */
     public StatisticsCollector collector(Schema schema) {
+      int[] sliceIndexes = sliceIndexes(schema);
       return new StatisticsCollector(
-          sliceCombineFn(schema), sliceIndexes(schema), schema.getFieldNames(), assembler(schema));
+          new SliceAccumulators(
+              sliceCombineFn(schema),
+              sliceIndexes,
+              SliceAccumulators.sliceNames(sliceIndexes, schema.getFieldNames())),
+          assembler(schema));
     }
 
     private static void checkName(@Nullable String name, String method) {
@@ -232,17 +237,23 @@ public final class Statistics {
         throw new IllegalArgumentException(
             "Statistics.generate() needs rows with a schema: call setRowSchema(schema) on the input");
       }
+      if (!(input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+        throw new IllegalArgumentException(
+            "Statistics.generate() describes a whole dataset: apply it to rows in the global"
+                + " window, before any Window.into()");
+      }
       Schema schema = input.getSchema();
-      SliceCombineFn combine = sliceCombineFn(schema);
       int[] sliceIndexes = sliceIndexes(schema);
-      AssembleStatisticsFn assemble = assembler(schema);
+      String[] sliceNames = SliceAccumulators.sliceNames(sliceIndexes, schema.getFieldNames());
+      // Rows are accumulated per bundle, so that only a few accumulators per slice reach the
+      // combine (see AccumulateBundleFn); the combine merges them and derives the figures.
       return input
-          .apply("KeyBySlice", ParDo.of(new KeyBySliceFn(sliceIndexes, schema.getFieldNames())))
-          .setCoder(KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), input.getCoder()))
-          .apply("CombinePerSlice", Combine.perKey(combine))
+          .apply(
+              "AccumulatePerBundle",
+              ParDo.of(new AccumulateBundleFn(sliceCombineFn(schema), sliceIndexes, sliceNames)))
           .setCoder(
               KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), StatisticsAccumulatorCoder.of()))
-          .apply("Assemble", Combine.globally(assemble))
+          .apply("Assemble", Combine.globally(assembler(schema)))
           .setCoder(DatasetStatisticsCoder.of());
     }
 
@@ -329,30 +340,6 @@ public final class Statistics {
       abstract Builder setSplit(String split);
 
       abstract Generate build();
-    }
-  }
-
-  /** Keys each row by the overall slice and by its value of each slice column. */
-  private static final class KeyBySliceFn extends DoFn<Row, KV<KV<String, String>, Row>> {
-    private static final long serialVersionUID = 1L;
-
-    private final int[] sliceIndexes;
-    private final String[] sliceNames;
-
-    KeyBySliceFn(int[] sliceIndexes, List<String> names) {
-      this.sliceIndexes = sliceIndexes;
-      this.sliceNames = new String[sliceIndexes.length];
-      for (int i = 0; i < sliceIndexes.length; i++) {
-        sliceNames[i] = names.get(sliceIndexes[i]);
-      }
-    }
-
-    @ProcessElement
-    public void processElement(@Element Row row, OutputReceiver<KV<KV<String, String>, Row>> out) {
-      out.output(KV.of(AssembleStatisticsFn.OVERALL, row));
-      for (int i = 0; i < sliceIndexes.length; i++) {
-        out.output(KV.of(AssembleStatisticsFn.sliceKey(sliceNames[i], row.getValue(sliceIndexes[i])), row));
-      }
     }
   }
 }
