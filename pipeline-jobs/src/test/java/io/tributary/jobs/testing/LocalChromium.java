@@ -183,8 +183,7 @@ public final class LocalChromium implements BeforeAllCallback, ParameterResolver
         delete(profile);
         throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
       }
-      Browser browser = new Browser(process, profile, waitForPort(process, profile));
-      return browser;
+      return new Browser(process, profile, waitForPort(process, profile));
     }
 
     /** The port Chromium chose, from the first line of the profile's DevToolsActivePort. */
