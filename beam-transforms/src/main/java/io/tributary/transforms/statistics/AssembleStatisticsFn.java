@@ -3,7 +3,6 @@ package io.tributary.transforms.statistics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
@@ -55,6 +54,11 @@ final class AssembleStatisticsFn
     this.sliceColumns = List.copyOf(sliceColumns);
   }
 
+  /** The key of the slice of rows whose {@code column} holds {@code value} (null when missing). */
+  static KV<String, String> sliceKey(String column, @Nullable Object value) {
+    return KV.of(column, value == null ? null : value.toString());
+  }
+
   static Coder<KV<String, String>> sliceKeyCoder() {
     return KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), NullableCoder.of(StringUtf8Coder.of()));
   }
@@ -64,21 +68,38 @@ final class AssembleStatisticsFn
     return new ArrayList<>();
   }
 
+  /**
+   * Merges the slice into the list's accumulator of the same key, so that the list holds one
+   * accumulator per slice however many bundles sent one. The input is copied, never changed: it
+   * is an element of the pipeline.
+   */
   @Override
   public List<KV<KV<String, String>, StatisticsAccumulator>> addInput(
       List<KV<KV<String, String>, StatisticsAccumulator>> accumulator,
       KV<KV<String, String>, StatisticsAccumulator> slice) {
-    accumulator.add(slice);
+    StatisticsAccumulator same = null;
+    for (KV<KV<String, String>, StatisticsAccumulator> part : accumulator) {
+      if (part.getKey().equals(slice.getKey())) {
+        same = part.getValue();
+        break;
+      }
+    }
+    if (same == null) {
+      same = StatisticsAccumulator.empty(types, weightColumn != null);
+      accumulator.add(KV.of(slice.getKey(), same));
+    }
+    same.merge(slice.getValue());
     return accumulator;
   }
 
   @Override
   public List<KV<KV<String, String>, StatisticsAccumulator>> mergeAccumulators(
       Iterable<List<KV<KV<String, String>, StatisticsAccumulator>>> accumulators) {
-    Iterator<List<KV<KV<String, String>, StatisticsAccumulator>>> iterator = accumulators.iterator();
     List<KV<KV<String, String>, StatisticsAccumulator>> merged = createAccumulator();
-    while (iterator.hasNext()) {
-      merged.addAll(iterator.next());
+    for (List<KV<KV<String, String>, StatisticsAccumulator>> accumulator : accumulators) {
+      for (KV<KV<String, String>, StatisticsAccumulator> part : accumulator) {
+        addInput(merged, part);
+      }
     }
     return merged;
   }

@@ -10,7 +10,8 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Combines the rows of one slice into a {@link StatisticsAccumulator} holding every feature's
  * state. Its output is the accumulator itself, so that the figures are derived once, after all
- * slices are gathered.
+ * slices are gathered. {@link SliceAccumulators} applies it to the rows of a bundle or of a {@link
+ * StatisticsCollector}.
  */
 final class SliceCombineFn
     extends Combine.CombineFn<Row, StatisticsAccumulator, StatisticsAccumulator> {

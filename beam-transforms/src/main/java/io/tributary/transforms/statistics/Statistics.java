@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -204,6 +204,27 @@ public final class Statistics {
       return toBuilder().setSplit(split).build();
     }
 
+    /**
+     * The same statistics computed in plain Java, without a pipeline, by the very accumulators
+     * the transform combines: for one in-memory batch at serving time, a test oracle, or the
+     * single-threaded baseline of a benchmark. The schema is checked as {@link #expand} checks it.
+     *
+     * <pre>{@code
+     * StatisticsCollector collector = Statistics.generate().withSlices("species").collector(schema);
+     * rows.forEach(collector::add);
+     * DatasetStatistics statistics = collector.result();
+     * }</pre>
+     */
+    public StatisticsCollector collector(Schema schema) {
+      int[] sliceIndexes = sliceIndexes(schema);
+      return new StatisticsCollector(
+          new SliceAccumulators(
+              sliceCombineFn(schema),
+              sliceIndexes,
+              SliceAccumulators.sliceNames(sliceIndexes, schema.getFieldNames())),
+          assembler(schema));
+    }
+
     private static void checkName(@Nullable String name, String method) {
       if (name == null) {
         throw new IllegalArgumentException(method + ": pass a name, not null");
@@ -216,32 +237,48 @@ public final class Statistics {
         throw new IllegalArgumentException(
             "Statistics.generate() needs rows with a schema: call setRowSchema(schema) on the input");
       }
+      if (!(input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+        throw new IllegalArgumentException(
+            "Statistics.generate() describes a whole dataset: apply it to rows in the global"
+                + " window, before any Window.into()");
+      }
       Schema schema = input.getSchema();
-      int weightIndex = weightColumn() == null ? -1 : weightIndex(schema, weightColumn());
       int[] sliceIndexes = sliceIndexes(schema);
-      List<String> names = schema.getFieldNames();
+      String[] sliceNames = SliceAccumulators.sliceNames(sliceIndexes, schema.getFieldNames());
+      // Rows are accumulated per bundle, so that only a few accumulators per slice reach the
+      // combine (see AccumulateBundleFn); the combine merges them and derives the figures.
+      return input
+          .apply(
+              "AccumulatePerBundle",
+              ParDo.of(new AccumulateBundleFn(sliceCombineFn(schema), sliceIndexes, sliceNames)))
+          .setCoder(
+              KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), StatisticsAccumulatorCoder.of()))
+          .apply("Assemble", Combine.globally(assembler(schema)))
+          .setCoder(DatasetStatisticsCoder.of());
+    }
+
+    private SliceCombineFn sliceCombineFn(Schema schema) {
+      int weightIndex = weightColumn() == null ? -1 : weightIndex(schema, weightColumn());
+      return new SliceCombineFn(types(schema), weightIndex);
+    }
+
+    private AssembleStatisticsFn assembler(Schema schema) {
+      return new AssembleStatisticsFn(
+          datasetName(),
+          split(),
+          weightColumn(),
+          options(),
+          schema.getFieldNames(),
+          types(schema),
+          sliceColumns());
+    }
+
+    private static List<FeatureType> types(Schema schema) {
       List<FeatureType> types = new ArrayList<>();
       for (Schema.Field field : schema.getFields()) {
         types.add(FeatureType.of(field.getType()));
       }
-      return input
-          .apply("KeyBySlice", ParDo.of(new KeyBySliceFn(sliceIndexes, names)))
-          .setCoder(KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), input.getCoder()))
-          .apply("CombinePerSlice", Combine.perKey(new SliceCombineFn(types, weightIndex)))
-          .setCoder(
-              KvCoder.of(AssembleStatisticsFn.sliceKeyCoder(), StatisticsAccumulatorCoder.of()))
-          .apply(
-              "Assemble",
-              Combine.globally(
-                  new AssembleStatisticsFn(
-                      datasetName(),
-                      split(),
-                      weightColumn(),
-                      options(),
-                      names,
-                      types,
-                      sliceColumns())))
-          .setCoder(DatasetStatisticsCoder.of());
+      return types;
     }
 
     private static int weightIndex(Schema schema, String column) {
@@ -303,31 +340,6 @@ public final class Statistics {
       abstract Builder setSplit(String split);
 
       abstract Generate build();
-    }
-  }
-
-  /** Keys each row by the overall slice and by its value of each slice column. */
-  private static final class KeyBySliceFn extends DoFn<Row, KV<KV<String, String>, Row>> {
-    private static final long serialVersionUID = 1L;
-
-    private final int[] sliceIndexes;
-    private final String[] sliceNames;
-
-    KeyBySliceFn(int[] sliceIndexes, List<String> names) {
-      this.sliceIndexes = sliceIndexes;
-      this.sliceNames = new String[sliceIndexes.length];
-      for (int i = 0; i < sliceIndexes.length; i++) {
-        sliceNames[i] = names.get(sliceIndexes[i]);
-      }
-    }
-
-    @ProcessElement
-    public void processElement(@Element Row row, OutputReceiver<KV<KV<String, String>, Row>> out) {
-      out.output(KV.of(AssembleStatisticsFn.OVERALL, row));
-      for (int i = 0; i < sliceIndexes.length; i++) {
-        Object value = row.getValue(sliceIndexes[i]);
-        out.output(KV.of(KV.of(sliceNames[i], value == null ? null : value.toString()), row));
-      }
     }
   }
 }

@@ -10,9 +10,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The mergeable state of the statistics of one slice: the row count and one {@link
- * FeatureAccumulator} per column, in schema order. One of these per slice is the whole accumulator
- * of the single {@code Combine.perKey} that computes all statistics, so a runner's combiner lifting
- * pre-aggregates every feature at once. It converts to and from {@link SliceStatistics}, whose
+ * FeatureAccumulator} per column, in schema order. One of these per slice and bundle is all that
+ * leaves a bundle ({@link AccumulateBundleFn}), so one scan computes every feature of every slice,
+ * and the accumulators of all bundles merge into one per slice. It converts to and from {@link SliceStatistics}, whose
  * sketches and exact figures hold the same state, which is how statistics merge without rescanning.
  */
 final class StatisticsAccumulator {

@@ -6,7 +6,9 @@
  * {@link io.tributary.transforms.statistics.StatisticsJson} writes and reads the {@code
  * statistics.json} artifact; {@link io.tributary.transforms.statistics.Statistics#merge} merges two
  * results without rescanning. The package-private accumulators hold the mergeable state of each
- * feature type and are combined in a single {@code Combine.perKey}. The {@code report}
- * subpackage renders statistics as an offline {@code statistics.html}.
+ * feature type; each bundle accumulates its rows per slice and one {@code Combine.globally} merges
+ * the bundles' accumulators and derives the figures. {@link
+ * io.tributary.transforms.statistics.StatisticsCollector} does the same in plain Java. The {@code
+ * report} subpackage renders statistics as an offline {@code statistics.html}.
  */
 package io.tributary.transforms.statistics;

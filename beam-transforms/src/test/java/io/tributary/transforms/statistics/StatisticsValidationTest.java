@@ -10,8 +10,11 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -47,6 +50,16 @@ class StatisticsValidationTest {
         () -> applyToPenguins(Statistics.generate().withWeightColumn("species")),
         "STRING",
         "name a numeric column");
+  }
+
+  @Test
+  void windowedInput() {
+    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
+    PCollection<Row> windowed =
+        pipeline
+            .apply(Create.of(Penguins.rows().subList(0, 3)).withRowSchema(Penguins.SCHEMA))
+            .apply(Window.into(FixedWindows.of(Duration.standardMinutes(1))));
+    assertRejected(() -> windowed.apply(Statistics.generate()), "global window");
   }
 
   @Test

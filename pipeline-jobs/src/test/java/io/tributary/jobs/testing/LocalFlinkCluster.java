@@ -165,8 +165,13 @@ public final class LocalFlinkCluster implements BeforeAllCallback, ParameterReso
 
   /** Walks up from {@code start} to the first folder that holds {@value #SCRIPT}. */
   static Optional<Path> findScript(Path start) {
+    return findScript(start, SCRIPT);
+  }
+
+  /** Walks up from {@code start} to the first folder that holds {@code script}, a relative path. */
+  static Optional<Path> findScript(Path start, String script) {
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(SCRIPT);
+      Path candidate = dir.resolve(script);
       if (Files.isRegularFile(candidate)) {
         return Optional.of(candidate);
       }

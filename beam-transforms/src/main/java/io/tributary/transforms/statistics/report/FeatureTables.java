@@ -210,7 +210,7 @@ final class FeatureTables {
   }
 
   private void splitCell(StringBuilder html, int split) {
-    html.append("<td><span class=\"swatch\" style=\"background:")
+    html.append("<td class=\"split\"><span class=\"swatch\" style=\"background:")
         .append(Charts.color(split))
         .append("\"></span>")
         .append(Html.escape(splits.get(split)))

@@ -39,7 +39,7 @@ public final class StatisticsReport {
           + "th[data-key]{cursor:pointer}th[data-key]:hover{text-decoration:underline}"
           + "th[data-dir=asc]:after{content:' ▲'}th[data-dir=desc]:after{content:' ▼'}"
           + "tbody{border-top:1px solid #ccc}th.feature{text-align:left}"
-          + "td:nth-child(2),td.chart{text-align:left}td.absent{color:#999;text-align:center}"
+          + "td.split,td.chart{text-align:left}td.split{white-space:nowrap}td.absent{color:#999;text-align:center}"
           + ".swatch{display:inline-block;width:9px;height:9px;margin-right:5px;border-radius:2px}"
           + "small{color:#777;font-weight:normal}";
   private static final String SCRIPT =
@@ -111,7 +111,7 @@ public final class StatisticsReport {
                 + "<th>Weighted rows</th><th>Features</th></tr></thead><tbody>\n");
     for (int s = 0; s < splits.size(); s++) {
       DatasetStatistics split = splits.get(s);
-      html.append("<tr><td><span class=\"swatch\" style=\"background:")
+      html.append("<tr><td class=\"split\"><span class=\"swatch\" style=\"background:")
           .append(Charts.color(s))
           .append("\"></span>")
           .append(Html.escape(names.get(s)))
