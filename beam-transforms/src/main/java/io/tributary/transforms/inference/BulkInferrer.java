@@ -1,5 +1,6 @@
 package io.tributary.transforms.inference;
 
+import io.tributary.transforms.deadletter.OutputWithErrors;
 import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.model.FeatureVector;
 import io.tributary.transforms.model.ModelDescriptor;
@@ -21,7 +22,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <pre>{@code
  * PCollection<Row> raw = pipeline.apply(ExamplesIO.read("examples/Split-eval"));
- * InferenceResult scored = raw.apply(BulkInferrer.of("/runs/7/Trainer/model/12"));
+ * OutputWithErrors scored = raw.apply(BulkInferrer.of("/runs/7/Trainer/model/12"));
  * scored.output().apply(ExamplesIO.write("inference/Split-eval"));        // Avro or Parquet
  * scored.errors().apply(DeadLetter.asJsonLines()).apply(TextIO.write().to("inference/errors"));
  * }</pre>
@@ -39,13 +40,13 @@ import org.apache.beam.sdk.values.TupleTagList;
  * folder's descriptor reads, the transform matches, the input has every column the transform
  * reads and no {@code prediction}/{@code probabilities} column. A row that cannot be scored (a
  * feature the transform leaves missing, a value of the wrong type) goes to {@link
- * InferenceResult#errors()} as a {@link DeadLetter} whose {@code source} is the model folder, with
+ * OutputWithErrors#errors()} as a {@link DeadLetter} whose {@code source} is the model folder, with
  * the row's text and the reason; it never stops the run.
  *
  * <p><b>Counters</b> (namespace {@value #METRICS_NAMESPACE}): {@value #SCORED_COUNTER}, {@value
  * #DEAD_LETTERS_COUNTER}, and {@value #MODEL_LOADS_COUNTER} (model loads that scored rows).
  */
-public final class BulkInferrer extends PTransform<PCollection<Row>, InferenceResult> {
+public final class BulkInferrer extends PTransform<PCollection<Row>, OutputWithErrors> {
 
   public static final String METRICS_NAMESPACE = "tributary.bulkinferrer";
   public static final String SCORED_COUNTER = "scored";
@@ -80,7 +81,7 @@ public final class BulkInferrer extends PTransform<PCollection<Row>, InferenceRe
   }
 
   @Override
-  public InferenceResult expand(PCollection<Row> rows) {
+  public OutputWithErrors expand(PCollection<Row> rows) {
     if (!rows.hasSchema()) {
       throw new IllegalArgumentException("BulkInferrer needs rows with a schema: call setRowSchema()");
     }
@@ -107,7 +108,7 @@ public final class BulkInferrer extends PTransform<PCollection<Row>, InferenceRe
             "Score",
             ParDo.of(new ScoreFn(modelDirectory, transformFolder, input, output, ERRORS))
                 .withOutputTags(OUTPUT, TupleTagList.of(ERRORS)));
-    return new InferenceResult(
+    return OutputWithErrors.of(
         scored.get(OUTPUT).setRowSchema(output), scored.get(ERRORS).setRowSchema(DeadLetter.SCHEMA));
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.transforms.validation;
 
+import io.tributary.transforms.deadletter.OutputWithErrors;
 import com.google.auto.value.AutoValue;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.statistics.FeatureType;
@@ -24,7 +25,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * TFDV, which validates statistics only).
  *
  * <pre>{@code
- * ValidationResult result = rows.apply(Validate.against(schema)
+ * OutputWithErrors result = rows.apply(Validate.against(schema)
  *     .inEnvironment(DatasetSchema.SERVING)     // optional: the label may be missing
  *     .withSource("gs://bucket/serving.csv")    // optional: written into each error
  *     .withLineField("line"));                  // optional: a column holding the line number
@@ -53,7 +54,7 @@ public final class Validate {
 
   /** The transform returned by {@link #against}. */
   @AutoValue
-  public abstract static class Records extends PTransform<PCollection<Row>, ValidationResult> {
+  public abstract static class Records extends PTransform<PCollection<Row>, OutputWithErrors> {
     private static final long serialVersionUID = 1L;
 
     abstract DatasetSchema schema();
@@ -91,7 +92,7 @@ public final class Validate {
     }
 
     @Override
-    public ValidationResult expand(PCollection<Row> input) {
+    public OutputWithErrors expand(PCollection<Row> input) {
       if (!input.hasSchema()) {
         throw new IllegalArgumentException(
             "Validate.against() needs rows with a schema: call setRowSchema(schema) on the input");
@@ -113,7 +114,7 @@ public final class Validate {
               "ValidateRecords",
               ParDo.of(new ValidateFn(validator, source(), lineField(), valid, invalid))
                   .withOutputTags(valid, TupleTagList.of(invalid)));
-      return new ValidationResult(
+      return OutputWithErrors.of(
           outputs.get(valid).setRowSchema(rowSchema), outputs.get(invalid).setRowSchema(RecordError.SCHEMA));
     }
   }

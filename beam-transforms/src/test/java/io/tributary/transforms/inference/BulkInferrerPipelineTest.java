@@ -1,5 +1,6 @@
 package io.tributary.transforms.inference;
 
+import io.tributary.transforms.deadletter.OutputWithErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class BulkInferrerPipelineTest {
     long unmeasured = raw.stream().filter(row -> row.getValue("bill_length_mm") == null).count();
     assertEquals(2, unmeasured);
 
-    InferenceResult result = input(p, raw).apply(BulkInferrer.of(MODELS.noImputation.toString()));
+    OutputWithErrors result = input(p, raw).apply(BulkInferrer.of(MODELS.noImputation.toString()));
 
     PAssert.thatSingleton(result.output().apply("CountOut", Count.globally())).isEqualTo(342L);
     PAssert.that(result.errors())
@@ -84,7 +85,7 @@ class BulkInferrerPipelineTest {
       expected.add(PredictionRows.of(schema, row, serving.predict(PenguinModels.asRecord(row))));
     }
 
-    InferenceResult result = input(p, raw).apply(BulkInferrer.of(model.toString()));
+    OutputWithErrors result = input(p, raw).apply(BulkInferrer.of(model.toString()));
 
     assertEquals(schema, result.output().getSchema());
     PAssert.that(result.output()).containsInAnyOrder(expected);

@@ -1,5 +1,6 @@
 package io.tributary.transforms.validation;
 
+import io.tributary.transforms.deadletter.OutputWithErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class ValidatePipelineTest {
 
   @Test
   void failingRecordsGoToTheErrorOutputWithReasons(TestPipeline p) {
-    ValidationResult result =
+    OutputWithErrors result =
         p.apply(Create.of(corrupted()).withRowSchema(NUMBERED))
             .apply(Validate.against(SCHEMA).withSource("penguins.csv").withLineField("line"));
     PAssert.thatSingleton(result.output().apply("CountValid", Count.globally())).isEqualTo(344L - 7);

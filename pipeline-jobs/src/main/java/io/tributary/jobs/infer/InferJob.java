@@ -10,7 +10,7 @@ import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.inference.BulkInferrer;
-import io.tributary.transforms.inference.InferenceResult;
+import io.tributary.transforms.deadletter.OutputWithErrors;
 import io.tributary.transforms.model.ModelFolder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +71,7 @@ public final class InferJob {
       Pipeline pipeline = Pipeline.create(options);
       List<PCollection<Row>> errors = new ArrayList<>();
       for (String split : splits) {
-        InferenceResult result =
+        OutputWithErrors result =
             pipeline
                 .apply("Read/" + split, ExamplesIO.read(examples.resolve("Split-" + split).toString()))
                 .apply("Infer/" + split, inferrer);

@@ -1,4 +1,4 @@
-package io.tributary.transforms.inference;
+package io.tributary.transforms.deadletter;
 
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -10,23 +10,35 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
-/** What {@link BulkInferrer} produces: the scored rows and the rows that could not be scored. */
-public final class InferenceResult implements POutput {
-
+/**
+ * What a transform that can reject input produces: the rows that went through, and one error row
+ * per row that did not (a {@link DeadLetter}, or a richer error record of the transform's own).
+ *
+ * <pre>{@code
+ * OutputWithErrors scored = rows.apply(BulkInferrer.of(modelDir));
+ * scored.output().apply(ExamplesIO.write(out));
+ * scored.errors().apply(DeadLetter.asJsonLines()).apply(TextIO.write().to(errors));
+ * }</pre>
+ */
+public final class OutputWithErrors implements POutput {
   private final PCollection<Row> output;
   private final PCollection<Row> errors;
 
-  InferenceResult(PCollection<Row> output, PCollection<Row> errors) {
+  private OutputWithErrors(PCollection<Row> output, PCollection<Row> errors) {
     this.output = output;
     this.errors = errors;
   }
 
-  /** Each scored input row with its prediction; schema from {@link PredictionRows#schema}. */
+  public static OutputWithErrors of(PCollection<Row> output, PCollection<Row> errors) {
+    return new OutputWithErrors(output, errors);
+  }
+
+  /** The rows that went through, with the transform's output schema. */
   public PCollection<Row> output() {
     return output;
   }
 
-  /** Rows that could not be scored, as {@link io.tributary.transforms.deadletter.DeadLetter}s. */
+  /** One error row per rejected row; its schema is the transform's (documented there). */
   public PCollection<Row> errors() {
     return errors;
   }
