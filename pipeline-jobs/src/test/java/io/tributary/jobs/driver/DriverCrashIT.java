@@ -38,6 +38,7 @@ class DriverCrashIT {
 
   private Path pipeline() throws IOException {
     Files.copy(ROOT.resolve("samples/penguin/pipeline.yaml"), dir.resolve("pipeline.yaml"));
+    Files.copy(ROOT.resolve("samples/penguin/transform.yaml"), dir.resolve("transform.yaml"));
     Files.createDirectories(dir.resolve("data"));
     Files.copy(ROOT.resolve("samples/penguin/data/penguins.csv"), dir.resolve("data/penguins.csv"));
     return dir.resolve("pipeline.yaml");

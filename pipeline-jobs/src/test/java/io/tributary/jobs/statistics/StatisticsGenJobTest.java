@@ -155,7 +155,7 @@ class StatisticsGenJobTest {
     UsageException error =
         assertThrows(UsageException.class,
             () -> run("--examples=" + examples, "--output=" + out, "--splits=nope"));
-    assertTrue(error.getMessage().contains("'nope'") && error.getMessage().contains("[eval, train]"),
+    assertTrue(error.getMessage().contains("'nope'") && error.getMessage().contains("[train, eval]"),
         error.getMessage());
     assertNoOutput();
   }
