@@ -49,7 +49,10 @@ public record ExamplesArtifact(
   public record InputFiles(String split, String pattern, String format, List<String> files) {}
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // Fields are only ever added: a reader of version 1 skips those it does not know.
+          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public void write(Path folder) throws IOException {
     JSON.writeValue(folder.resolve(FILE).toFile(), this);

@@ -120,7 +120,11 @@ class DriverCrashIT {
   }
 
   private static ExamplesArtifact examplesArtifact(MetadataStore store) throws IOException {
-    Artifact examples = store.findArtifacts(Query.all().withType("Examples").withState(ArtifactState.LIVE)).get(0);
+    // Transform writes Examples too (the transformed ones): take ExampleGen's.
+    Artifact examples = store.findArtifacts(Query.all().withType("Examples").withState(ArtifactState.LIVE)).stream()
+        .filter(a -> a.uri().contains("/ExampleGen/"))
+        .findFirst()
+        .orElseThrow();
     return ExamplesArtifact.read(Path.of(examples.uri()));
   }
 

@@ -41,7 +41,12 @@ class PenguinPipelineFlinkClusterIT {
     assertTrue(printed.contains("running on FlinkRunner"), printed);
     try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home))) {
       assertEquals(5, store.findExecutions(Query.all().withState(ExecutionState.COMPLETE)).size());
-      String examples = store.findArtifacts(Query.all().withType("Examples")).get(0).uri();
+      // Transform writes Examples too (the transformed ones): take ExampleGen's.
+      String examples = store.findArtifacts(Query.all().withType("Examples")).stream()
+          .map(a -> a.uri())
+          .filter(uri -> uri.contains("/ExampleGen/"))
+          .findFirst()
+          .orElseThrow();
       String statistics = store.findArtifacts(Query.all().withType("ExampleStatistics")).get(0).uri();
       PenguinPipelineRunnersTest.assertPenguinResult(new RunSummary("penguin", "cluster", List.of(
           new StepResult("ExampleGen", "ExampleGen", "COMPLETE", 0, 0, java.util.Map.of("examples", examples), null, null),
