@@ -61,14 +61,7 @@ final class FeatureTables {
           String chart = Charts.histogram(numerics);
           for (int s = 0; s < splits.size(); s++) {
             FeatureStatistics feature = perSplit.get(s);
-            html.append("<tr>");
-            if (s == 0) {
-              nameCell(html, first);
-            }
-            splitCell(html, s);
-            if (feature == null) {
-              html.append("<td colspan=\"9\" class=\"absent\">not in this split</td>");
-            } else {
+            if (openRow(html, first, s, feature, 9)) {
               NumericStatistics n = feature.numeric();
               cells(
                   html,
@@ -127,14 +120,7 @@ final class FeatureTables {
           String chart = Charts.topValues(tops, present, CHART_VALUES);
           for (int s = 0; s < splits.size(); s++) {
             FeatureStatistics feature = perSplit.get(s);
-            html.append("<tr>");
-            if (s == 0) {
-              nameCell(html, first);
-            }
-            splitCell(html, s);
-            if (feature == null) {
-              html.append("<td colspan=\"7\" class=\"absent\">not in this split</td>");
-            } else {
+            if (openRow(html, first, s, feature, 7)) {
               Categories categories = Categories.of(feature);
               cells(
                   html,
@@ -197,6 +183,24 @@ final class FeatureTables {
       html.append(" data-").append(keys[i]).append("=\"").append(Html.escape(key)).append('"');
     }
     return html.append(">\n").toString();
+  }
+
+  /**
+   * Starts a split's row: the feature's name (on the first split's row, spanning the others) and
+   * the split. Returns false when the split lacks the feature, after filling its {@code figures}
+   * cells with a note saying so.
+   */
+  private boolean openRow(StringBuilder html, FeatureStatistics first, int split, FeatureStatistics feature, int figures) {
+    html.append("<tr>");
+    if (split == 0) {
+      nameCell(html, first);
+    }
+    splitCell(html, split);
+    if (feature == null) {
+      html.append("<td colspan=\"").append(figures).append("\" class=\"absent\">not in this split</td>");
+      return false;
+    }
+    return true;
   }
 
   private void nameCell(StringBuilder html, FeatureStatistics first) {
