@@ -1,6 +1,8 @@
 package io.tributary.jobs.components;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A kind of pipeline step: its typed inputs and outputs, its parameters, and how to run it.
@@ -25,6 +27,14 @@ public interface Component {
   /** Input name to artifact type, e.g. {@code examples -> Examples}. */
   Map<String, String> inputs();
 
+  /**
+   * Inputs the driver may leave unbound: those resolved from the metadata store (the latest blessed
+   * model as a baseline, the previous span's statistics), which a first run does not have.
+   */
+  default Set<String> optionalInputs() {
+    return Set.of();
+  }
+
   /** Output name to artifact type. */
   Map<String, String> outputs();
 
@@ -40,6 +50,15 @@ public interface Component {
    */
   default String externalFingerprint(ComponentContext context) throws Exception {
     return "";
+  }
+
+  /**
+   * Why this execution must not run (e.g. Pusher: the model is not blessed), or empty to run it.
+   * Called with the resolved inputs before the cache lookup; a skipped step records no outputs, and
+   * the steps that read them are skipped too.
+   */
+  default Optional<String> skipReason(ComponentContext context) throws Exception {
+    return Optional.empty();
   }
 
   /**
