@@ -3,6 +3,7 @@ package io.tributary.metadata;
 import io.tributary.metadata.jdbc.JdbcMetadataStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The record of every artifact Tributary wrote, every execution that wrote or read it, and the
@@ -131,7 +132,15 @@ public interface MetadataStore extends AutoCloseable {
    * pipeline context named {@code pipeline}, if that model is still LIVE; see {@link
    * WellKnownTypes} for how a blessing names its model.
    */
-  Optional<Artifact> latestBlessedModel(String pipeline);
+  default Optional<Artifact> latestBlessedModel(String pipeline) {
+    return latestBlessedModel(pipeline, Set.of());
+  }
+
+  /**
+   * As {@link #latestBlessedModel(String)}, passing over the models in {@code excludedModelIds}:
+   * an Evaluator's baseline must not be the candidate it is judging.
+   */
+  Optional<Artifact> latestBlessedModel(String pipeline, Set<Long> excludedModelIds);
 
   /** The newest COMPLETE execution with this cache key whose outputs are all still LIVE. */
   Optional<Execution> findCachedExecution(String cacheKey);

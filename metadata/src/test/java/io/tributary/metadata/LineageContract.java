@@ -139,6 +139,13 @@ abstract class LineageContract extends StoreTestBase {
   }
 
   @Test
+  void anExcludedModelIsPassedOver() {
+    buildGraph(1);
+    assertTrue(store.latestBlessedModel("penguin", java.util.Set.of(model().id())).isEmpty());
+    assertEquals(model(), store.latestBlessedModel("penguin", java.util.Set.of(model().id() + 1000)).orElseThrow());
+  }
+
+  @Test
   void anUnblessedModelIsNotTheLatestBlessedModel() {
     buildGraph(0);
     assertTrue(store.latestBlessedModel("penguin").isEmpty());

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link MetadataStore} on SQLite or PostgreSQL through JDBC. Use {@link
@@ -260,7 +261,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   }
 
   @Override
-  public Optional<Artifact> latestBlessedModel(String pipeline) {
+  public Optional<Artifact> latestBlessedModel(String pipeline, Set<Long> excludedModelIds) {
     Optional<Context> context = findContext(WellKnownTypes.PIPELINE, pipeline);
     if (context.isEmpty()) {
       return Optional.empty();
@@ -273,7 +274,8 @@ public final class JdbcMetadataStore implements MetadataStore {
       }
       for (Node blessing : nodes.find(c, TypeKind.ARTIFACT, blessings)) {
         Value modelId = blessing.property(WellKnownTypes.MODEL_ID);
-        if (modelId != null && nodes.exists(c, TypeKind.ARTIFACT, modelId.asLong())) {
+        if (modelId != null && !excludedModelIds.contains(modelId.asLong())
+            && nodes.exists(c, TypeKind.ARTIFACT, modelId.asLong())) {
           Artifact model = (Artifact) nodes.get(c, TypeKind.ARTIFACT, modelId.asLong());
           if (model.state() == ArtifactState.LIVE) {
             return Optional.of(model);

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,9 @@ import java.util.stream.Collectors;
  * every artifact attributed to them, so lineage and "latest" questions can be asked per pipeline.
  */
 public final class Driver {
+
+  /** Custom property of a CANCELED execution: why the driver skipped it. */
+  public static final String SKIP_REASON = "skip_reason";
 
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -118,23 +122,38 @@ public final class Driver {
     long started = System.nanoTime();
     String executionName = pipeline.name() + "." + spec.id() + "." + runId;
     Component component = registry.get(spec.type());
-    Map<String, Artifact> inputs = new LinkedHashMap<>();
-    spec.inputs().forEach((name, reference) -> {
-      int dot = reference.indexOf('.');
-      inputs.put(name, produced.get(reference.substring(0, dot)).get(reference.substring(dot + 1)));
-    });
+    InputResolver.Resolution resolution = new InputResolver(store).resolve(pipeline.name(), spec, produced);
+    Map<String, Artifact> inputs = resolution.bound();
     Map<String, Path> inputPaths = new LinkedHashMap<>();
     inputs.forEach((name, artifact) -> inputPaths.put(name, Path.of(artifact.uri())));
+    for (var unbound : resolution.unresolved().entrySet()) {
+      if (component.optionalInputs().contains(unbound.getKey())) {
+        out.println("[run] " + spec.id() + ": input " + unbound.getKey() + " left out: " + unbound.getValue());
+      } else {
+        return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), 0, Map.of(),
+            null, "input " + unbound.getKey() + ": " + unbound.getValue());
+      }
+    }
+    for (var missing : resolution.skippedUpstream().entrySet()) {
+      if (!component.optionalInputs().contains(missing.getKey())) {
+        return skip(spec, component, inputs, contexts, executionName, started,
+            "input " + missing.getKey() + " was not produced: " + missing.getValue() + " was skipped");
+      }
+    }
 
     ComponentContext probe = new ComponentContext(pipeline.name(), spec.id(), spec.parameters(), inputPaths,
         placeholderOutputs(component, root, spec), pipeline.baseDir(), settings.runnerArgs(), out);
     String key;
     try {
+      Optional<String> skipReason = component.skipReason(probe);
+      if (skipReason.isPresent()) {
+        return skip(spec, component, inputs, contexts, executionName, started, skipReason.get());
+      }
       key = CacheKey.of(component.type(), component.version(), spec.parameters(), inputs,
           component.externalFingerprint(probe), CodeVersion.current(), settings.runnerArgs());
     } catch (Exception e) {
       return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), 0, Map.of(),
-          null, "cannot fingerprint its inputs: " + e.getMessage());
+          null, "cannot check its inputs: " + e.getMessage());
     }
 
     if (settings.mayUseCache(spec.id())) {
@@ -188,6 +207,7 @@ public final class Driver {
         for (var property : properties.getOrDefault(name, Map.of()).entrySet()) {
           done = done.withCustomProperty(property.getKey(), value(property.getValue()));
         }
+        done = withModelId(done, inputs);
         live.put(name, done);
       });
       var publication = store.publishExecution(running.withState(ExecutionState.COMPLETE), events(inputs, live), contexts);
@@ -205,6 +225,32 @@ public final class Driver {
       return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), running.id(),
           Map.of(), null, rootMessage(e));
     }
+  }
+
+  /**
+   * Records a skipped step as a CANCELED execution with its inputs and the reason, so that lineage
+   * shows why, for example, no model was pushed.
+   */
+  private StepResult skip(ComponentSpec spec, Component component, Map<String, Artifact> inputs, List<Context> contexts,
+      String executionName, long started, String reason) {
+    Execution skipped = Execution.of(component.type()).withState(ExecutionState.CANCELED).withName(executionName)
+        .withCustomProperty(SKIP_REASON, Value.of(reason));
+    var publication = store.publishExecution(skipped, events(inputs, Map.of()), contexts);
+    return StepResult.skipped(spec.id(), spec.type(), seconds(started), publication.execution().id(), reason);
+  }
+
+  /**
+   * A blessing or a pushed model names the model it concerns ({@link WellKnownTypes#MODEL_ID}):
+   * the component's {@code model} input.
+   */
+  private static Artifact withModelId(Artifact output, Map<String, Artifact> inputs) {
+    boolean namesModel = output.type().equals(WellKnownTypes.MODEL_BLESSING)
+        || output.type().equals(WellKnownTypes.PUSHED_MODEL);
+    Artifact model = inputs.get("model");
+    if (!namesModel || model == null) {
+      return output;
+    }
+    return output.withProperty(WellKnownTypes.MODEL_ID, Value.of(model.id()));
   }
 
   private static Map<String, Path> placeholderOutputs(Component component, Path root, ComponentSpec spec) {

@@ -57,8 +57,8 @@ final class RunReport {
         .append("<path d='M0,0 L10,4 L0,8 z' fill='#666'/></marker></defs>");
     for (ComponentSpec spec : pipeline.components()) {
       int[] to = position.get(spec.id());
-      for (String reference : spec.inputs().values()) {
-        int[] from = position.get(reference.substring(0, reference.indexOf('.')));
+      for (String upstream : spec.upstreams()) {
+        int[] from = position.get(upstream);
         svg.append(String.format("<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#666' marker-end='url(#arrow)'/>",
             from[0] + BOX_WIDTH, from[1] + BOX_HEIGHT / 2, to[0], to[1] + BOX_HEIGHT / 2));
       }
@@ -90,13 +90,14 @@ final class RunReport {
           .append(step.rows() == null ? "" : String.format("%,d", step.rows())).append("</td><td>")
           .append(step.executionId()).append("</td><td>").append(links)
           .append(step.error() == null ? "" : "<span class='error'>" + escape(step.error()) + "</span>")
+          .append(step.skipReason() == null ? "" : "<span class='skipped'>" + escape(step.skipReason()) + "</span>")
           .append("</td></tr>\n");
     }
     return "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>" + escape(pipeline.name()) + " run "
         + escape(summary.runId()) + "</title><style>"
         + "body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin-top:16px}"
         + "td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
-        + ".COMPLETE{color:#1a7f37}.CACHED{color:#0969da}.FAILED,.error{color:#cf222e}"
+        + ".COMPLETE{color:#1a7f37}.CACHED{color:#0969da}.FAILED,.error{color:#cf222e}.SKIPPED,.skipped{color:#9a6700}"
         + "svg text{font-size:13px;font-family:sans-serif}</style></head><body>"
         + "<h1>" + escape(pipeline.name()) + "</h1><p>Run " + escape(summary.runId()) + ": "
         + (summary.succeeded() ? "finished" : "FAILED") + String.format(" in %.1f s", summary.seconds()) + "</p>"
@@ -111,8 +112,7 @@ final class RunReport {
     Map<Integer, Integer> used = new HashMap<>();
     Map<String, int[]> position = new HashMap<>();
     for (ComponentSpec spec : pipeline.components()) {
-      int d = spec.inputs().values().stream()
-          .mapToInt(r -> depth.get(r.substring(0, r.indexOf('.'))) + 1).max().orElse(0);
+      int d = spec.upstreams().stream().mapToInt(u -> depth.get(u) + 1).max().orElse(0);
       depth.put(spec.id(), d);
       int row = used.merge(d, 1, Integer::sum) - 1;
       position.put(spec.id(), new int[] {10 + d * COLUMN, 10 + row * ROW});
@@ -128,6 +128,8 @@ final class RunReport {
         return "#ddf4ff";
       case "FAILED":
         return "#ffebe9";
+      case StepResult.SKIPPED:
+        return "#fff8c5";
       default:
         return "#f6f8fa";
     }

@@ -5,18 +5,34 @@ import java.util.Map;
 /**
  * How one component fared in a run.
  *
- * @param state COMPLETE, CACHED or FAILED
+ * @param state COMPLETE, CACHED, FAILED or SKIPPED
  * @param outputs output name to the artifact's folder
  * @param rows rows the component produced (from its outputs' {@code rows} property), or null
  * @param error why it failed or stopped the run, or null
+ * @param skipReason why it did not run (e.g. the model is not blessed), or null; a skip is no failure
  */
 public record StepResult(
     String componentId, String type, String state, double seconds, long executionId, Map<String, String> outputs,
-    Long rows, String error) {
+    Long rows, String error, String skipReason) {
+
+  public static final String SKIPPED = "SKIPPED";
+
+  /** A step that ran, was cached or failed. */
+  public StepResult(
+      String componentId, String type, String state, double seconds, long executionId, Map<String, String> outputs,
+      Long rows, String error) {
+    this(componentId, type, state, seconds, executionId, outputs, rows, error, null);
+  }
+
+  /** A step the driver did not run, and why. */
+  static StepResult skipped(String componentId, String type, double seconds, long executionId, String reason) {
+    return new StepResult(componentId, type, SKIPPED, seconds, executionId, Map.of(), null, null, reason);
+  }
 
   /** The progress line: {@code ExampleGen  COMPLETE  5.2 s  344 rows}. */
   String line() {
-    return String.format("%-16s %-9s %6.1f s%s%s", componentId, state, seconds,
-        rows == null ? "" : String.format("  %,d rows", rows), error == null ? "" : "  " + error);
+    return String.format("%-16s %-9s %6.1f s%s%s%s", componentId, state, seconds,
+        rows == null ? "" : String.format("  %,d rows", rows), error == null ? "" : "  " + error,
+        skipReason == null ? "" : "  " + skipReason);
   }
 }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #check} reports, before anything runs: unknown component types, unknown parameters,
  * inputs that name a missing component or output, inputs of the wrong artifact type, missing
- * inputs, and cycles.
+ * inputs (those the component does not declare optional), and cycles.
  *
  * @param baseDir the folder relative paths in parameters are resolved against (the YAML file's)
  * @param root where artifacts go; null for the default ({@code <home>/pipelines/<name>})
@@ -81,32 +81,46 @@ public record PipelineDefinition(String name, Path baseDir, Path root, List<Comp
   private static void checkInputs(
       ComponentSpec spec, Component component, Map<String, ComponentSpec> byId, ComponentRegistry registry) {
     for (String input : component.inputs().keySet()) {
-      if (!spec.inputs().containsKey(input)) {
+      if (!spec.inputs().containsKey(input) && !component.optionalInputs().contains(input)) {
         throw new PipelineException(spec.location(), "component '" + spec.id() + "' needs input '" + input
             + "' (" + component.inputs().get(input) + "), e.g. " + input + ": <Component>.<output>");
       }
     }
-    spec.inputs().forEach((input, reference) -> {
+    spec.references().forEach((input, reference) -> {
       String wanted = component.inputs().get(input);
       if (wanted == null) {
         throw new PipelineException(spec.location(), "component '" + spec.id() + "' has no input '" + input
             + "'; its inputs are " + component.inputs().keySet());
       }
-      ComponentSpec upstream = byId.get(ComponentSpec.upstreamOf(reference));
-      if (upstream == null) {
-        throw new PipelineException(spec.location(), "input '" + input + "' of '" + spec.id()
-            + "' names component '" + ComponentSpec.upstreamOf(reference) + "', which is not in the pipeline");
-      }
-      String produced = registry.get(upstream.type()).outputs().get(ComponentSpec.outputOf(reference));
-      if (produced == null) {
-        throw new PipelineException(spec.location(), "input '" + input + "' of '" + spec.id() + "' names '"
-            + reference + "', but " + upstream.id() + " has outputs " + registry.get(upstream.type()).outputs().keySet());
+      String produced;
+      if (reference instanceof InputReference.Upstream upstream) {
+        produced = producedType(spec, input, upstream, byId, registry);
+      } else if (reference instanceof InputReference.PreviousSpan previous) {
+        produced = producedType(spec, input, previous.of(), byId, registry);
+      } else {
+        produced = InputReference.LatestBlessedModel.TYPE;
       }
       if (!produced.equals(wanted)) {
         throw new PipelineException(spec.location(), "input '" + input + "' of '" + spec.id() + "' wants "
             + wanted + " but '" + reference + "' is " + produced);
       }
     });
+  }
+
+  private static String producedType(ComponentSpec spec, String input, InputReference.Upstream reference,
+      Map<String, ComponentSpec> byId, ComponentRegistry registry) {
+    ComponentSpec upstream = byId.get(reference.component());
+    if (upstream == null) {
+      throw new PipelineException(spec.location(), "input '" + input + "' of '" + spec.id()
+          + "' names component '" + reference.component() + "', which is not in the pipeline");
+    }
+    Map<String, String> outputs = registry.get(upstream.type()).outputs();
+    String produced = outputs.get(reference.output());
+    if (produced == null) {
+      throw new PipelineException(spec.location(), "input '" + input + "' of '" + spec.id() + "' names '"
+          + reference + "', but " + upstream.id() + " has outputs " + outputs.keySet());
+    }
+    return produced;
   }
 
   /** Kahn's algorithm, keeping the written order among independent components. */
@@ -117,7 +131,7 @@ public record PipelineDefinition(String name, Path baseDir, Path root, List<Comp
       ComponentSpec next = null;
       for (ComponentSpec spec : byId.values()) {
         if (!done.contains(spec.id())
-            && spec.inputs().values().stream().map(ComponentSpec::upstreamOf).allMatch(done::contains)) {
+            && done.containsAll(spec.upstreams())) {
           next = spec;
           break;
         }
