@@ -29,6 +29,8 @@ public final class WellKnownTypes {
   public static final String MODEL_BLESSING = "ModelBlessing";
   public static final String INFRA_BLESSING = "InfraBlessing";
   public static final String PUSHED_MODEL = "PushedModel";
+  public static final String HYPER_PARAMETERS = "HyperParameters";
+  public static final String INFERENCE_RESULT = "InferenceResult";
 
   // Context types.
   public static final String PIPELINE = "pipeline";
@@ -56,6 +58,8 @@ public final class WellKnownTypes {
               .withProperty(MODEL_ID, PropertyType.INT),
           NodeType.artifact(INFRA_BLESSING).withProperty(BLESSED, PropertyType.INT),
           NodeType.artifact(PUSHED_MODEL).withProperty(MODEL_ID, PropertyType.INT),
+          NodeType.artifact(HYPER_PARAMETERS),
+          NodeType.artifact(INFERENCE_RESULT),
           NodeType.context(PIPELINE),
           NodeType.context(PIPELINE_RUN),
           NodeType.context(COMPONENT));

@@ -21,7 +21,9 @@ public final class ComponentRegistry {
         new StatisticsGenComponent(),
         new SchemaGenComponent(),
         new ExampleValidatorComponent(),
-        new TransformComponent()));
+        new TransformComponent(),
+        new TrainerComponent(),
+        new BulkInferrerComponent()));
   }
 
   public static ComponentRegistry of(Component... components) {

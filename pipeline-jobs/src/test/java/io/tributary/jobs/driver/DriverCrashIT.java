@@ -38,7 +38,9 @@ class DriverCrashIT {
 
   private Path pipeline() throws IOException {
     Files.copy(ROOT.resolve("samples/penguin/pipeline.yaml"), dir.resolve("pipeline.yaml"));
-    Files.copy(ROOT.resolve("samples/penguin/transform.yaml"), dir.resolve("transform.yaml"));
+    for (String config : List.of("transform.yaml", "trainer.yaml")) {
+      Files.copy(ROOT.resolve("samples/penguin/" + config), dir.resolve(config));
+    }
     Files.createDirectories(dir.resolve("data"));
     Files.copy(ROOT.resolve("samples/penguin/data/penguins.csv"), dir.resolve("data/penguins.csv"));
     return dir.resolve("pipeline.yaml");

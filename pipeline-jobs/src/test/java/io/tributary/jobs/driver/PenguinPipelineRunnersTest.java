@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.jobs.components.ComponentRegistry;
 import io.tributary.jobs.examplegen.ExamplesArtifact;
+import io.tributary.jobs.infer.InferenceArtifact;
+import io.tributary.jobs.train.ModelArtifact;
 import io.tributary.jobs.pipeline.PipelineYaml;
 import io.tributary.metadata.MetadataStore;
 import io.tributary.metadata.StoreConfig;
@@ -18,6 +20,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,18 +41,30 @@ class PenguinPipelineRunnersTest {
           .run(PipelineYaml.read(PIPELINE, ComponentRegistry.standard()),
               new DriverSettings(home, List.of("--profile=" + profile), false, Set.of()));
       assertTrue(run.succeeded(), printed.toString());
-      assertEquals(5, run.steps().size());
-      assertPenguinResult(run);
+      assertEquals(PipelineYaml.read(PIPELINE, ComponentRegistry.standard()).components().size(), run.steps().size());
+      assertPenguinResult(reference -> {
+        String[] parts = reference.split("\\.");
+        return Path.of(run.step(parts[0]).outputs().get(parts[1]));
+      });
     }
   }
 
-  /** What every runner must produce for the penguin pipeline. */
-  static void assertPenguinResult(RunSummary run) throws Exception {
-    ExamplesArtifact examples = ExamplesArtifact.read(Path.of(run.step("ExampleGen").outputs().get("examples")));
+  /**
+   * What every runner must produce for the penguin pipeline.
+   *
+   * @param output the folder of an output, named {@code Component.output}
+   */
+  static void assertPenguinResult(Function<String, Path> output) throws Exception {
+    ExamplesArtifact examples = ExamplesArtifact.read(output.apply("ExampleGen.examples"));
     assertEquals(Map.of("train", 230L, "eval", 114L), examples.splits());
-    Path statistics = Path.of(run.step("StatisticsGen").outputs().get("statistics"));
+    Path statistics = output.apply("StatisticsGen.statistics");
     DatasetStatistics train = StatisticsJson.read(statistics.resolve("Split-train").resolve(StatisticsJson.FILE_NAME));
     assertEquals(230, train.rowCount());
     assertEquals(229, train.feature("body_mass_g").numNonMissing(), "2 of 344 penguins lack a body mass; 1 of them is in train");
+    double accuracy = ModelArtifact.read(output.apply("Trainer.model")).eval().metrics().get("accuracy");
+    assertTrue(accuracy >= 0.95, "eval accuracy " + accuracy);
+    InferenceArtifact inference = InferenceArtifact.read(output.apply("BulkInferrer.inference_result"));
+    assertEquals(114, inference.scored());
+    assertEquals(0, inference.deadLetters());
   }
 }

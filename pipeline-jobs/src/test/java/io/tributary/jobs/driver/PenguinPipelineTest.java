@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +39,7 @@ class PenguinPipelineTest {
       Driver driver = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8));
       DriverSettings settings = new DriverSettings(home, List.of(), false, Set.of());
       RunSummary first = driver.run(penguin, settings);
-      assertEquals(List.of("COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE"), states(first), printed.toString());
+      assertEquals(every(penguin, "COMPLETE"), states(first), printed.toString());
       Path statistics = Path.of(first.step("StatisticsGen").outputs().get("statistics"));
       assertTrue(Files.exists(statistics.resolve("Split-train/statistics.json")));
       assertTrue(Files.exists(statistics.resolve("statistics.html")));
@@ -47,8 +49,15 @@ class PenguinPipelineTest {
       assertTrue(Files.exists(transformed.resolve("Split-eval/schema.avsc")));
       assertTrue(Files.exists(transformed.resolve("post_transform_statistics/Split-eval/statistics.json")));
 
+      Path model = Path.of(first.step("Trainer").outputs().get("model"));
+      double accuracy = store.findArtifacts(io.tributary.metadata.Query.all().withType("Model")).get(0)
+          .property("eval_accuracy").asDouble();
+      assertTrue(accuracy >= 0.95, "default classifier eval accuracy " + accuracy);
+      assertTrue(Files.exists(model.resolve("model.pb")));
+      assertEquals(114L, first.step("BulkInferrer").rows(), "the eval split is scored");
+
       RunSummary second = driver.run(penguin, settings);
-      assertEquals(List.of("CACHED", "CACHED", "CACHED", "CACHED", "CACHED"), states(second));
+      assertEquals(every(penguin, "CACHED"), states(second));
       assertTrue(second.seconds() < first.seconds() / 5,
           "cached run " + second.seconds() + " s vs first " + first.seconds() + " s");
 
@@ -69,28 +78,42 @@ class PenguinPipelineTest {
   void editingTheTransformSpecReRunsTransformAndNothingUpstream(@TempDir Path copy) throws Exception {
     Path pipelineFile = copy.resolve("pipeline.yaml");
     Files.copy(PIPELINE, pipelineFile);
-    Files.copy(PIPELINE.resolveSibling("transform.yaml"), copy.resolve("transform.yaml"));
+    for (String config : List.of("transform.yaml", "trainer.yaml")) {
+      Files.copy(PIPELINE.resolveSibling(config), copy.resolve(config));
+    }
     Files.createDirectories(copy.resolve("data"));
     Files.copy(PIPELINE.resolveSibling("data/penguins.csv"), copy.resolve("data/penguins.csv"));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home))) {
       Driver driver = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8));
       DriverSettings settings = new DriverSettings(home, List.of(), false, Set.of());
-      RunSummary first = driver.run(PipelineYaml.read(pipelineFile, ComponentRegistry.standard()), settings);
-      assertEquals(List.of("COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE"), states(first), printed.toString());
+      PipelineDefinition pipeline = PipelineYaml.read(pipelineFile, ComponentRegistry.standard());
+      RunSummary first = driver.run(pipeline, settings);
+      assertEquals(every(pipeline, "COMPLETE"), states(first), printed.toString());
 
       // Same path, same parameters: only the file's content changes (one more OOV bucket for island).
       Path spec = copy.resolve("transform.yaml");
       Files.writeString(spec, Files.readString(spec).replaceFirst("oovBuckets: 1", "oovBuckets: 2"));
       RunSummary second = driver.run(PipelineYaml.read(pipelineFile, ComponentRegistry.standard()), settings);
-      assertEquals(List.of("CACHED", "CACHED", "CACHED", "CACHED", "COMPLETE"), states(second), printed.toString());
+      Map<String, String> expected = every(pipeline, "COMPLETE");
+      List.of("ExampleGen", "StatisticsGen", "SchemaGen", "ExampleValidator").forEach(id -> expected.put(id, "CACHED"));
+      assertEquals(expected, states(second), "Transform and what reads its outputs re-run: " + printed);
       Path graph = Path.of(second.step("Transform").outputs().get("transform_graph"));
-      assertEquals(5, TransformFnFiles.read(graph.toString()).constants("island_id").get(0).size(),
+      assertEquals(5, TransformFnFiles.read(graph.toString()).constants("island_onehot").get(0).size(),
           "3 islands + 2 OOV buckets: the new spec was fitted");
     }
   }
 
-  private static List<String> states(RunSummary run) {
-    return run.steps().stream().map(StepResult::state).toList();
+  /** Component id to state, in run order. */
+  private static Map<String, String> states(RunSummary run) {
+    Map<String, String> states = new LinkedHashMap<>();
+    run.steps().forEach(step -> states.put(step.componentId(), step.state()));
+    return states;
+  }
+
+  private static Map<String, String> every(PipelineDefinition pipeline, String state) {
+    Map<String, String> states = new LinkedHashMap<>();
+    pipeline.components().forEach(c -> states.put(c.id(), state));
+    return states;
   }
 }

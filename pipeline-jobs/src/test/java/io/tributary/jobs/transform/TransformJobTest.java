@@ -121,7 +121,7 @@ class TransformJobTest {
     long missingSex = rows(examples.resolve("Split-train"), AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(
         examples.resolve("Split-train").toString()))).stream().filter(r -> r.getValue("sex") == null).count();
     assertTrue(missingSex > 0);
-    assertEquals(missingSex, artifact.counters().get("train").get("missing_sex_id"));
+    assertEquals(missingSex, artifact.counters().get("train").get("missing_sex_onehot"));
     assertEquals(artifact, TransformArtifact.read(output), "artifact.json holds what run() returned");
   }
 
@@ -154,7 +154,7 @@ class TransformJobTest {
         assertEquals(a.mean(), b.mean(), 1e-9 * Math.abs(a.mean()), profile + " mean of " + feature);
         assertEquals(a.stdDev(), b.stdDev(), 1e-9 * a.stdDev(), profile + " stdDev of " + feature);
       }
-      for (String feature : List.of("island_id", "sex_id")) {
+      for (String feature : List.of("island_onehot", "sex_onehot")) {
         assertEquals(direct.constants(feature), fn.constants(feature), profile + " vocabulary of " + feature);
       }
     }
@@ -175,8 +175,8 @@ class TransformJobTest {
     assertTrue(e.getMessage().contains("zScore needs a number but receives STRING"), e.getMessage());
 
     Path zeroK = dir.resolve("zero.yaml");
-    Files.writeString(zeroK, Files.readString(SPEC).replace("{op: vocabulary, oovBuckets: 1}]\n  - name: sex_id",
-        "{op: vocabulary, topK: 0}]\n  - name: sex_id"));
+    Files.writeString(zeroK, Files.readString(SPEC).replace("{op: vocabulary, oovBuckets: 1}, {op: oneHot}]\n  - name: sex_onehot",
+        "{op: vocabulary, topK: 0}, {op: oneHot}]\n  - name: sex_onehot"));
     assertEquals(2, cli("transform", "--examples=" + examples, "--spec=" + zeroK, "--output=" + output));
 
     try (Stream<Path> left = Files.list(dir)) {

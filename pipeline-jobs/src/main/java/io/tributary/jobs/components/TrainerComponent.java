@@ -1,0 +1,82 @@
+package io.tributary.jobs.components;
+
+import io.tributary.jobs.options.JobArguments;
+import io.tributary.jobs.options.OptionsHelp;
+import io.tributary.jobs.train.ModelArtifact;
+import io.tributary.jobs.train.TrainJob;
+import io.tributary.jobs.train.TrainOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trainer in a pipeline: inputs {@code examples} (ExampleGen's raw examples: the model computes its
+ * features with {@code transform_graph}, the same code serving runs) and {@code transform_graph};
+ * output {@code model} (type {@code Model}: model.pb, model.json, artifact.json with the train and
+ * eval metrics). The parameters are those of {@code tributary train} but those the driver sets;
+ * {@code config} is a path relative to the pipeline file, and its content is part of the cache key.
+ * Training runs in the driver's JVM (Tribuo is not a Beam job), so runner options do not apply.
+ */
+final class TrainerComponent implements Component {
+
+  private static final Set<String> PATHS = Set.of("config");
+  private static final Set<String> DRIVER_OPTIONS = Set.of("examples", "transform", "output", "overwrite", "profile");
+
+  @Override
+  public String type() {
+    return "Trainer";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public Map<String, String> inputs() {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("examples", "Examples");
+    inputs.put("transform_graph", "TransformGraph");
+    return inputs;
+  }
+
+  @Override
+  public Map<String, String> outputs() {
+    return Map.of("model", "Model");
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(TrainOptions.class));
+    DRIVER_OPTIONS.forEach(parameters::remove);
+    return parameters;
+  }
+
+  @Override
+  public void checkParameters(Map<String, Object> parameters) {
+    if (!parameters.containsKey("config")) {
+      throw new IllegalArgumentException("'config' is required: the trainer config file, relative to the pipeline file");
+    }
+  }
+
+  @Override
+  public String externalFingerprint(ComponentContext context) throws Exception {
+    return JobArgs.fileFingerprint(context, "config");
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> execute(ComponentContext context) {
+    String[] args =
+        JobArgs.from(context, PATHS)
+            .with("examples", context.inputs().get("examples"))
+            .with("transform", context.inputs().get("transform_graph"))
+            .with("output", context.outputs().get("model"))
+            .plus(java.util.List.of());
+    ModelArtifact artifact = new TrainJob(JobArguments.parse(args, TrainOptions.class), context.out()).run();
+    Map<String, Object> properties = new LinkedHashMap<>(
+        JobArgs.properties("algorithm", artifact.algorithm(), "label", artifact.label(), "task", artifact.task()));
+    ModelArtifact.Metrics eval = artifact.eval() != null ? artifact.eval() : artifact.train();
+    eval.metrics().forEach((metric, value) -> properties.put(eval.split() + "_" + metric, value));
+    return Map.of("model", properties);
+  }
+}
