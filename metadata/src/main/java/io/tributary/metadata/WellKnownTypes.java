@@ -31,6 +31,8 @@ public final class WellKnownTypes {
   public static final String PUSHED_MODEL = "PushedModel";
   public static final String HYPER_PARAMETERS = "HyperParameters";
   public static final String INFERENCE_RESULT = "InferenceResult";
+  /** A raw file read from outside the pipeline (ExampleGen's CSV): where lineage ends. */
+  public static final String EXTERNAL_FILE = "ExternalFile";
 
   // Context types.
   public static final String PIPELINE = "pipeline";
@@ -60,6 +62,7 @@ public final class WellKnownTypes {
           NodeType.artifact(PUSHED_MODEL).withProperty(MODEL_ID, PropertyType.INT),
           NodeType.artifact(HYPER_PARAMETERS),
           NodeType.artifact(INFERENCE_RESULT),
+          NodeType.artifact(EXTERNAL_FILE),
           NodeType.context(PIPELINE),
           NodeType.context(PIPELINE_RUN),
           NodeType.context(COMPONENT));

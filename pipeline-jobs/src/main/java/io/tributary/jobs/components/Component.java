@@ -1,5 +1,6 @@
 package io.tributary.jobs.components;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +60,15 @@ public interface Component {
    */
   default Optional<String> skipReason(ComponentContext context) throws Exception {
     return Optional.empty();
+  }
+
+  /**
+   * The raw files the component reads from outside the pipeline (ExampleGen's CSV files), as
+   * absolute paths or URIs. The driver records each as an {@code ExternalFile} input artifact, so
+   * lineage reaches back from a pushed model to the data it was trained on.
+   */
+  default List<String> externalInputs(ComponentContext context) throws Exception {
+    return List.of();
   }
 
   /**

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,14 +70,22 @@ final class ExampleGenComponent implements Component {
   @Override
   public String externalFingerprint(ComponentContext context) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    for (Input input : job(context, context.outputs().get("examples")).inputs().values()) {
-      for (String file : input.resolve().files()) {
-        Path path = Path.of(file);
-        String line = file + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis() + "\n";
-        digest.update(line.getBytes(StandardCharsets.UTF_8));
-      }
+    for (String file : externalInputs(context)) {
+      Path path = Path.of(file);
+      String line = file + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis() + "\n";
+      digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The files the input patterns resolve to now (the latest span unless one is named). */
+  @Override
+  public List<String> externalInputs(ComponentContext context) {
+    List<String> files = new ArrayList<>();
+    for (Input input : job(context, context.outputs().get("examples")).inputs().values()) {
+      files.addAll(input.resolve().files());
+    }
+    return files;
   }
 
   @Override

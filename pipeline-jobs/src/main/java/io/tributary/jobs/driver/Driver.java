@@ -15,6 +15,7 @@ import io.tributary.metadata.Execution;
 import io.tributary.metadata.ExecutionState;
 import io.tributary.metadata.MetadataStore;
 import io.tributary.metadata.NodeType;
+import io.tributary.metadata.Query;
 import io.tributary.metadata.TypeKind;
 import io.tributary.metadata.Value;
 import io.tributary.metadata.WellKnownTypes;
@@ -51,6 +52,9 @@ import java.util.stream.Collectors;
  * every artifact attributed to them, so lineage and "latest" questions can be asked per pipeline.
  */
 public final class Driver {
+
+  /** Input event names of the raw files a component read: {@code source-0}, {@code source-1}, ... */
+  public static final String SOURCE_PREFIX = "source-";
 
   /** Custom property of a CANCELED execution: why the driver skipped it. */
   public static final String SKIP_REASON = "skip_reason";
@@ -151,6 +155,7 @@ public final class Driver {
       }
       key = CacheKey.of(component.type(), component.version(), spec.parameters(), inputs,
           component.externalFingerprint(probe), CodeVersion.current(), settings.runnerArgs());
+      inputs = withSources(inputs, component.externalInputs(probe));
     } catch (Exception e) {
       return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), 0, Map.of(),
           null, "cannot check its inputs: " + e.getMessage());
@@ -237,6 +242,27 @@ public final class Driver {
         .withCustomProperty(SKIP_REASON, Value.of(reason));
     var publication = store.publishExecution(skipped, events(inputs, Map.of()), contexts);
     return StepResult.skipped(spec.id(), spec.type(), seconds(started), publication.execution().id(), reason);
+  }
+
+  /**
+   * Adds the raw files a component reads as {@code ExternalFile} input artifacts ({@code
+   * source-0}, {@code source-1}, ...), reusing the artifact already recorded for a path; they end
+   * the lineage of everything made from them. They are not part of the cache key, which has the
+   * files' fingerprint instead.
+   */
+  private Map<String, Artifact> withSources(Map<String, Artifact> inputs, List<String> files) {
+    if (files.isEmpty()) {
+      return inputs;
+    }
+    Map<String, Artifact> all = new LinkedHashMap<>(inputs);
+    for (int i = 0; i < files.size(); i++) {
+      String uri = files.get(i);
+      Artifact file = store.findArtifacts(Query.all().withType(WellKnownTypes.EXTERNAL_FILE).withUri(uri)
+              .withState(ArtifactState.LIVE).limit(1)).stream().findFirst()
+          .orElseGet(() -> store.putArtifact(Artifact.of(WellKnownTypes.EXTERNAL_FILE, uri).withState(ArtifactState.LIVE)));
+      all.put(SOURCE_PREFIX + i, file);
+    }
+    return all;
   }
 
   /**

@@ -45,7 +45,7 @@ final class LineageCommand extends StoreCommand {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Direction direction;
 
-  @Option(names = "--hops", paramLabel = "N", defaultValue = "5", description = "Events to follow (default: 5).")
+  @Option(names = "--hops", paramLabel = "N", defaultValue = "12", description = "Events to follow (default: 12, enough to reach the raw data from a pushed model).")
   int hops;
 
   @Option(

@@ -71,6 +71,13 @@ class PenguinPipelineTest {
       var graphLineage = store.lineage(store.findArtifacts(io.tributary.metadata.Query.all().withType("TransformGraph")).get(0),
           LineageDirection.UPSTREAM, 5);
       assertTrue(graphLineage.artifacts().stream().anyMatch(a -> a.id() == examples.id()), "the transform comes from the examples");
+      Artifact scored = store.findArtifacts(io.tributary.metadata.Query.all().withType("InferenceResult")).get(0);
+      List<String> origins = store.lineage(scored, LineageDirection.UPSTREAM, 12).artifacts().stream()
+          .filter(a -> a.type().equals("ExternalFile")).map(Artifact::uri).toList();
+      assertEquals(List.of(PIPELINE.resolveSibling("data/penguins.csv").toString()), origins,
+          "lineage reaches from the predictions back to the CSV");
+      assertEquals(1, store.findArtifacts(io.tributary.metadata.Query.all().withType("ExternalFile")).size(),
+          "the CSV is recorded once, though read by two runs");
     }
   }
 
