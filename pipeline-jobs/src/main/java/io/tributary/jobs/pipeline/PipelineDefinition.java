@@ -81,7 +81,7 @@ public record PipelineDefinition(String name, Path baseDir, Path root, List<Comp
   private static void checkInputs(
       ComponentSpec spec, Component component, Map<String, ComponentSpec> byId, ComponentRegistry registry) {
     for (String input : component.inputs().keySet()) {
-      if (!spec.inputs().containsKey(input)) {
+      if (!spec.inputs().containsKey(input) && !component.optionalInputs().contains(input)) {
         throw new PipelineException(spec.location(), "component '" + spec.id() + "' needs input '" + input
             + "' (" + component.inputs().get(input) + "), e.g. " + input + ": <Component>.<output>");
       }
