@@ -102,8 +102,8 @@ final class AnomaliesReport {
         .append("</td><td class=\"type\">").append(a.type())
         .append("</td><td class=\"description\"><b>").append(Html.escape(a.shortDescription()))
         .append("</b><br><small>").append(Html.escape(a.description()))
-        .append("</small></td><td class=\"number\">").append(Html.number(a.measured()))
-        .append("</td><td class=\"number\">").append(Html.number(a.threshold()))
+        .append("</small></td><td class=\"measured number\">").append(Html.number(a.measured()))
+        .append("</td><td class=\"threshold number\">").append(Html.number(a.threshold()))
         .append("</td><td class=\"values\">").append(Html.escape(examples(a.examples())))
         .append("</td></tr>\n");
   }
@@ -120,12 +120,12 @@ final class AnomaliesReport {
     boolean checked = !Double.isNaN(d.threshold());
     String result = !checked ? "reported only" : d.exceeded() ? "exceeded" : "ok";
     page.append("<tr><td class=\"feature\">").append(Html.escape(d.feature()))
-        .append("</td><td>").append(d.comparison())
-        .append("</td><td>").append(d.metric().jsonName())
-        .append("</td><td class=\"number\">").append(Html.number(d.value()))
-        .append("</td><td class=\"number\">").append(checked ? Html.number(d.threshold()) : "–")
+        .append("</td><td class=\"comparison\">").append(d.comparison())
+        .append("</td><td class=\"metric\">").append(d.metric().jsonName())
+        .append("</td><td class=\"distance number\">").append(Html.number(d.value()))
+        .append("</td><td class=\"threshold number\">").append(checked ? Html.number(d.threshold()) : "–")
         .append(d.thresholdFromSchema() ? " <small>(schema)</small>" : "")
-        .append("</td><td class=\"number\">").append(d.baselineCount()).append(" / ").append(d.currentCount())
+        .append("</td><td class=\"counts number\">").append(d.baselineCount()).append(" / ").append(d.currentCount())
         .append("</td><td class=\"result ").append(!checked ? "reported" : d.exceeded() ? "exceeded" : "ok")
         .append("\">").append(result).append("</td></tr>\n");
   }
