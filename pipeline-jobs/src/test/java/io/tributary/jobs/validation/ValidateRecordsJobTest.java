@@ -112,6 +112,20 @@ class ValidateRecordsJobTest {
   }
 
   @Test
+  void helpDocumentsEveryOption() {
+    String records = CliRun.of("validate-records", "--help").out();
+    for (String option : List.of("--examples", "--schema", "--output", "--environment", "--splits", "--failOn",
+        "--overwrite", "--profile")) {
+      assertTrue(records.contains(option), option + " of validate-records is documented");
+    }
+    String validate = CliRun.of("validate", "--help").out();
+    for (String option : List.of("--baseline-statistics", "--serving-statistics", "--training-split",
+        "--serving-environment", "--environment", "--fail-on")) {
+      assertTrue(validate.contains(option), option + " of validate is documented");
+    }
+  }
+
+  @Test
   void malformedLinesAreExampleGensDeadLettersWithTheirLineNumbers() throws IOException {
     List<JsonNode> deadLetters = lines(DATA.corruptedExamples.resolve("errors"));
     assertEquals(DATA.malformedLines, deadLetters.stream().map(d -> d.get("line").asLong()).sorted().toList());
