@@ -3,12 +3,11 @@ package io.tributary.transforms.validation;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.FeatureSchema;
 import io.tributary.transforms.statistics.FeatureType;
+import io.tributary.transforms.validation.RecordProblem.Kind;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
@@ -22,6 +21,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <pre>{@code
  * RecordValidator validator = RecordValidator.of(schema, rowSchema, DatasetSchema.SERVING);
  * List<String> reasons = validator.reasons(row);   // empty when the row is valid
+ * List<RecordProblem> problems = validator.problems(row);   // the same, with a kind to count by
  * }</pre>
  *
  * <p>Per feature expected in the environment: a required feature must have a value; a STRING value
@@ -75,17 +75,17 @@ public final class RecordValidator implements Serializable {
   /** Why {@code row} breaks the schema, as {@code "<feature>: <problem>"}; empty when it does not. */
   public List<String> reasons(Row row) {
     List<String> reasons = new ArrayList<>();
-    problems(row).forEach((feature, problem) -> reasons.add(feature + ": " + problem));
+    problems(row).forEach(problem -> reasons.add(problem.reason()));
     return reasons;
   }
 
-  /** The problem of each failing feature of {@code row}, in schema order. */
-  public Map<String, String> problems(Row row) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  /** The problem of each failing feature of {@code row}, in schema order; empty when it is valid. */
+  public List<RecordProblem> problems(Row row) {
+    List<RecordProblem> problems = new ArrayList<>();
     for (FieldRules field : fields) {
-      String problem = field.problem(row.getValue(field.index));
+      RecordProblem problem = field.problem(row.getValue(field.index));
       if (problem != null) {
-        problems.put(field.feature.name(), problem);
+        problems.add(problem);
       }
     }
     return problems;
@@ -107,32 +107,37 @@ public final class RecordValidator implements Serializable {
       this.domain = feature.domain() == null ? null : new HashSet<>(feature.domain());
     }
 
-    @Nullable String problem(@Nullable Object value) {
+    @Nullable RecordProblem problem(@Nullable Object value) {
       if (value == null) {
-        return feature.isRequired() ? "missing, but the schema requires a value" : null;
+        return feature.isRequired() ? problem(Kind.MISSING, "missing, but the schema requires a value") : null;
       }
       if (feature.type().isNumeric()) {
         if (numbersAsText && !NumberText.isNumber((String) value)) {
-          return "'" + value + "' is not a number (the schema says " + feature.type() + ")";
+          return problem(Kind.NOT_A_NUMBER, "'" + value + "' is not a number (the schema says " + feature.type() + ")");
         }
         double number = numbersAsText ? Double.parseDouble((String) value) : ((Number) value).doubleValue();
         return numberProblem(number);
       }
       if (domain != null && !domain.contains((String) value)) {
-        return Text.quoted((String) value, feature.domain()) + " is not in the domain " + Text.list(feature.domain());
+        return problem(Kind.NOT_IN_DOMAIN,
+            Text.quoted((String) value, feature.domain()) + " is not in the domain " + Text.list(feature.domain()));
       }
       return null;
     }
 
-    private @Nullable String numberProblem(double number) {
+    private @Nullable RecordProblem numberProblem(double number) {
       if (Double.isNaN(number)) {
-        return feature.nanAllowed() ? null : "NaN, which the schema does not allow";
+        return feature.nanAllowed() ? null : problem(Kind.NAN, "NaN, which the schema does not allow");
       }
       if (number < feature.min() || number > feature.max()) {
-        return Text.number(number) + " is outside the range [" + Text.number(feature.min()) + ", "
-            + Text.number(feature.max()) + "]";
+        return problem(Kind.OUT_OF_RANGE, Text.number(number) + " is outside the range [" + Text.number(feature.min())
+            + ", " + Text.number(feature.max()) + "]");
       }
       return null;
+    }
+
+    private RecordProblem problem(Kind kind, String message) {
+      return new RecordProblem(feature.name(), kind, message);
     }
   }
 }

@@ -6,7 +6,6 @@ import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.statistics.FeatureType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -37,7 +36,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * columns when the pipeline is built, before any record is read.
  *
  * <p><b>Counters</b> (namespace {@value #METRICS_NAMESPACE}): {@code records}, {@code
- * valid_records}, {@code invalid_records}, and per failing feature {@code invalid_<feature>}.
+ * valid_records}, {@code invalid_records}, per failing feature {@code invalid_<feature>}, and per
+ * feature and kind of problem {@code <feature>:<kind>} (e.g. {@code body_mass_g:out_of_range}, see
+ * {@link RecordProblem#countKey()}).
  */
 public final class Validate {
   public static final String METRICS_NAMESPACE = "tributary.validation";
@@ -148,7 +149,7 @@ public final class Validate {
     @ProcessElement
     public void process(@Element Row row, MultiOutputReceiver out) {
       records.inc();
-      Map<String, String> problems = validator.problems(row);
+      List<RecordProblem> problems = validator.problems(row);
       if (problems.isEmpty()) {
         validRecords.inc();
         out.get(valid).output(row);
@@ -156,11 +157,11 @@ public final class Validate {
       }
       invalidRecords.inc();
       List<String> reasons = new ArrayList<>();
-      problems.forEach(
-          (feature, problem) -> {
-            Metrics.counter(METRICS_NAMESPACE, "invalid_" + feature).inc();
-            reasons.add(feature + ": " + problem);
-          });
+      for (RecordProblem problem : problems) {
+        Metrics.counter(METRICS_NAMESPACE, "invalid_" + problem.feature()).inc();
+        Metrics.counter(METRICS_NAMESPACE, problem.countKey()).inc();
+        reasons.add(problem.reason());
+      }
       Object line = lineField == null ? null : row.getValue(lineField);
       Long lineNumber = line == null ? null : ((Number) line).longValue();
       out.get(invalid).output(RecordError.of(source, lineNumber, row, reasons));

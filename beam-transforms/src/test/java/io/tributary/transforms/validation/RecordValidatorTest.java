@@ -54,6 +54,20 @@ class RecordValidatorTest {
   }
 
   @Test
+  void eachProblemHasAKindToCountBy() {
+    Schema text = Schema.builder().addNullableField("species", FieldType.STRING).addNullableField("mass", FieldType.STRING)
+        .addNullableField("bill", FieldType.DOUBLE).build();
+    RecordValidator validator = RecordValidator.of(SCHEMA, text, null);
+    assertEquals(List.of("species:missing", "mass:not_a_number", "bill:nan"),
+        validator.problems(Row.withSchema(text).addValues(null, "3 kg", Double.NaN).build()).stream()
+            .map(RecordProblem::countKey).toList());
+    assertEquals(List.of("species:not_in_domain", "mass:out_of_range", "bill:out_of_range"),
+        validator.problems(Row.withSchema(text).addValues("Atlantis", "9000", 29.9).build()).stream()
+            .map(RecordProblem::countKey).toList());
+    assertEquals(List.of(), validator.problems(Row.withSchema(text).addValues("Adelie", "3000", 40.0).build()));
+  }
+
+  @Test
   void theLabelIsNotCheckedInServing() {
     Row row = Row.withSchema(ROWS).addValues(null, 3000L, 40.0).build();
     assertEquals(List.of(), RecordValidator.of(SCHEMA, ROWS, DatasetSchema.SERVING).reasons(row));

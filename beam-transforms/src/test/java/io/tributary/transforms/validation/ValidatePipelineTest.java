@@ -98,6 +98,8 @@ class ValidatePipelineTest {
     assertEquals(7L, counter(run, "invalid_records"));
     assertEquals(5L, counter(run, "invalid_species"));
     assertEquals(3L, counter(run, "invalid_body_mass_g"));
+    assertEquals(5L, counter(run, "species:missing"));
+    assertEquals(3L, counter(run, "body_mass_g:out_of_range"));
   }
 
   @Test

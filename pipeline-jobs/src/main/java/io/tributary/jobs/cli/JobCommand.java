@@ -12,7 +12,8 @@ import picocli.CommandLine;
  * A subcommand that runs a Beam job: its arguments are Beam-style {@code --name=value} options,
  * parsed by {@link JobArguments}, documented by {@link OptionsHelp}.
  *
- * <p>Exit codes: 0 done; 1 the job failed; 2 the command line or the configuration is wrong. Errors
+ * <p>Exit codes: 0 done; 1 the job failed; 2 the command line or the configuration is wrong; a job
+ * may add its own ({@link #exitCode()}). Errors
  * are one line; set {@code TRIBUTARY_DEBUG=1} for the stack trace.
  */
 abstract class JobCommand<T extends TributaryOptions> implements Callable<Integer> {
@@ -31,6 +32,14 @@ abstract class JobCommand<T extends TributaryOptions> implements Callable<Intege
 
   abstract void run(T options) throws Exception;
 
+  /**
+   * The exit code once {@link #run} returned: 0. A job whose findings can gate a CI job (e.g.
+   * validate-records) overrides it.
+   */
+  int exitCode() {
+    return 0;
+  }
+
   @Override
   public Integer call() {
     String name = spec.name();
@@ -40,7 +49,7 @@ abstract class JobCommand<T extends TributaryOptions> implements Callable<Intege
     }
     return Cli.guard(name, () -> {
       run(JobArguments.parse(arguments.toArray(String[]::new), optionsType()));
-      return 0;
+      return exitCode();
     });
   }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SchemaGenCommand.class,
       ValidateCommand.class,
+      ValidateRecordsCommand.class,
       MetadataCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,9 +1,10 @@
 package io.tributary.jobs.cli;
 
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.validation.CheckedSplit;
 import io.tributary.jobs.validation.FailOn;
 import io.tributary.jobs.validation.ValidateJob;
-import io.tributary.transforms.validation.Anomalies;
+import io.tributary.jobs.validation.ValidateSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks statistics against a schema (and a baseline, for drift); writes anomalies.json per split and anomalies.html.",
+      "Checks statistics against a schema, compares them with a baseline (drift) and serving statistics with the"
+          + " training split (skew); writes anomalies.json per split and anomalies.html.",
       "Exit codes: 0 no anomaly at or above --fail-on; 3 some; 2 wrong options; 1 failure."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -37,6 +39,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--baseline-statistics", description = "Statistics of the previous span: each split is compared with the same split there (drift).")
   Path baseline;
 
+  @Option(names = "--serving-statistics", description = "Statistics of serving data: each of its splits is checked in"
+      + " --serving-environment and compared with --training-split of --statistics (skew); written to serving/Split-<name>/.")
+  Path serving;
+
+  @Option(names = "--training-split", description = "The split of --statistics that serving data is compared with (default: ${DEFAULT-VALUE}).")
+  String trainingSplit = ValidateSettings.TRAINING_SPLIT;
+
+  @Option(names = "--serving-environment", description = "The environment serving splits are validated in (default: ${DEFAULT-VALUE}).")
+  String servingEnvironment = "SERVING";
+
   @Option(names = "--environment", description = "The environment to validate in, e.g. SERVING (where the label may be absent).")
   String environment;
 
@@ -50,9 +62,15 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     return Cli.guard("validate", () -> {
       FailOn threshold = FailOn.parse(failOn);
-      List<Anomalies> found =
-          ValidateJob.run(statistics, schema, baseline, environment, output, overwrite, new Progress("validate", System.out));
-      long blocking = threshold.count(found);
+      ValidateSettings settings = ValidateSettings.of(statistics, schema, output)
+          .withBaseline(baseline)
+          .withServing(serving)
+          .withTrainingSplit(trainingSplit)
+          .withEnvironment(environment)
+          .withServingEnvironment(servingEnvironment)
+          .withOverwrite(overwrite);
+      List<CheckedSplit> checked = ValidateJob.run(settings, new Progress("validate", System.out));
+      long blocking = threshold.count(checked.stream().map(CheckedSplit::anomalies).toList());
       if (blocking > 0) {
         System.err.println("tributary validate: " + blocking + " anomal" + (blocking == 1 ? "y" : "ies")
             + " at or above --fail-on=" + failOn);

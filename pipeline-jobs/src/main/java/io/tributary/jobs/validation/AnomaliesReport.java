@@ -1,5 +1,7 @@
 package io.tributary.jobs.validation;
 
+import io.tributary.transforms.statistics.ValueCount;
+import io.tributary.transforms.statistics.report.Html;
 import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.Anomaly;
 import io.tributary.transforms.validation.DistanceResult;
@@ -7,72 +9,124 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * {@code anomalies.html}: every split's anomalies, worst first, in plain words, and every compared
- * feature's distance with its threshold. Self-contained: no scripts, no network.
+ * {@code anomalies.html}: a summary of every checked split, then per split its anomalies, errors
+ * first, in plain words (feature, type, severity, both descriptions, measured value, threshold,
+ * offending values), and every compared feature's skew or drift distance with its threshold,
+ * whether or not it was exceeded. Self-contained and static: inline styles, no script, nothing
+ * fetched, so it opens offline.
  */
 final class AnomaliesReport {
+  private static final String STYLE =
+      "body{font:13px system-ui,sans-serif;margin:1.5em;color:#222}"
+          + "table{border-collapse:collapse;margin:0.5em 0 2em}"
+          + "th,td{padding:3px 8px;text-align:left;vertical-align:top;border-bottom:1px solid #e4e4e4}"
+          + "thead th{background:#f0f0f0}td.number,th.number{text-align:right;white-space:nowrap}"
+          + ".ERROR{color:#cf222e;font-weight:bold}.WARNING{color:#9a6700;font-weight:bold}"
+          + ".ok{color:#1a7f37}.exceeded{color:#cf222e;font-weight:bold}.reported{color:#777}"
+          + "small{color:#555}p.compared{color:#555;margin:0}";
+  private static final int EXAMPLES_SHOWN = 10;
 
   private AnomaliesReport() {}
 
-  static void write(Path file, String title, List<Anomalies> splits) throws IOException {
+  static void write(Path file, String title, List<CheckedSplit> splits) throws IOException {
     Files.writeString(file, html(title, splits), StandardCharsets.UTF_8);
   }
 
-  static String html(String title, List<Anomalies> splits) {
-    StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>")
-        .append(escape(title)).append("</title><style>")
-        .append("body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 24px}")
-        .append("td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}")
-        .append(".ERROR{color:#cf222e;font-weight:bold}.WARNING{color:#9a6700;font-weight:bold}")
-        .append(".ok{color:#1a7f37}.exceeded{color:#cf222e;font-weight:bold}small{color:#555}")
-        .append("</style></head><body><h1>").append(escape(title)).append("</h1>");
-    for (Anomalies split : splits) {
-      long errors = split.errors().size();
-      page.append("<h2 class='split' data-split='").append(escape(split.split())).append("'>Split ")
-          .append(escape(split.split())).append(": ")
-          .append(split.anomalies().isEmpty() ? "<span class='ok'>no anomalies</span>"
-              : errors + " error(s), " + (split.anomalies().size() - errors) + " warning(s)")
-          .append("</h2>");
-      if (!split.anomalies().isEmpty()) {
-        page.append("<table class='anomalies'><tr><th>Severity</th><th>Feature</th><th>Anomaly</th>")
-            .append("<th>Measured</th><th>Threshold</th></tr>");
-        split.anomalies().stream()
-            .sorted((a, b) -> a.severity().compareTo(b.severity()))
-            .forEach(a -> row(page, a));
-        page.append("</table>");
-      }
-      if (!split.distances().isEmpty()) {
-        page.append("<table class='distances'><tr><th>Feature</th><th>Comparison</th><th>Metric</th>")
-            .append("<th>Distance</th><th>Threshold</th></tr>");
-        for (DistanceResult d : split.distances()) {
-          page.append("<tr><td>").append(escape(d.feature())).append("</td><td>").append(d.comparison())
-              .append("</td><td>").append(d.metric()).append("</td><td class='")
-              .append(d.exceeded() ? "exceeded" : "ok").append("'>").append(String.format("%.4f", d.value()))
-              .append("</td><td>").append(String.format("%.4f", d.threshold())).append("</td></tr>");
-        }
-        page.append("</table>");
-      }
+  static String html(String title, List<CheckedSplit> splits) {
+    StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(Html.escape(title)).append("</title><style>").append(STYLE).append("</style></head><body>\n<h1>")
+        .append(Html.escape(title)).append("</h1>\n");
+    summary(page, splits);
+    for (CheckedSplit split : splits) {
+      section(page, split);
     }
     return page.append("</body></html>\n").toString();
   }
 
-  private static void row(StringBuilder page, Anomaly a) {
-    page.append("<tr><td class='").append(a.severity()).append("'>").append(a.severity()).append("</td><td>")
-        .append(a.feature() == null ? "(dataset)" : escape(a.feature())).append("</td><td><b>")
-        .append(escape(a.shortDescription())).append("</b><br><small>").append(escape(a.description()))
-        .append(" [").append(a.type()).append("]</small></td><td>").append(number(a.measured()))
-        .append("</td><td>").append(number(a.threshold())).append("</td></tr>");
+  private static void summary(StringBuilder page, List<CheckedSplit> splits) {
+    page.append("<table class=\"summary\"><thead><tr><th>Split</th><th>Environment</th>")
+        .append("<th class=\"number\">Errors</th><th class=\"number\">Warnings</th>")
+        .append("<th class=\"number\">Distances</th><th>Compared with</th></tr></thead><tbody>\n");
+    for (CheckedSplit split : splits) {
+      Anomalies anomalies = split.anomalies();
+      int errors = anomalies.errors().size();
+      page.append("<tr><td>").append(Html.escape(split.label())).append("</td><td>")
+          .append(anomalies.environment() == null ? "–" : Html.escape(anomalies.environment()))
+          .append("</td><td class=\"number\">").append(errors)
+          .append("</td><td class=\"number\">").append(anomalies.anomalies().size() - errors)
+          .append("</td><td class=\"number\">").append(anomalies.distances().size())
+          .append("</td><td>").append(split.comparedWith().isEmpty() ? "–" : Html.escape(split.comparedWith()))
+          .append("</td></tr>\n");
+    }
+    page.append("</tbody></table>\n");
   }
 
-  private static String number(double value) {
-    return Double.isNaN(value) ? "" : value == Math.rint(value) && Math.abs(value) < 1e15
-        ? String.format("%,d", (long) value) : String.format("%.4g", value);
+  private static void section(StringBuilder page, CheckedSplit split) {
+    Anomalies anomalies = split.anomalies();
+    int errors = anomalies.errors().size();
+    page.append("<section class=\"split\" data-split=\"").append(Html.escape(split.label())).append("\"><h2>Split ")
+        .append(Html.escape(split.label())).append(": ")
+        .append(anomalies.anomalies().isEmpty() ? "<span class=\"ok\">no anomalies</span>"
+            : errors + " error(s), " + (anomalies.anomalies().size() - errors) + " warning(s)")
+        .append("</h2>\n");
+    if (!split.comparedWith().isEmpty()) {
+      page.append("<p class=\"compared\">Compared with ").append(Html.escape(split.comparedWith())).append("</p>\n");
+    }
+    if (!anomalies.anomalies().isEmpty()) {
+      page.append("<table class=\"anomalies\"><thead><tr><th>Severity</th><th>Feature</th><th>Type</th>")
+          .append("<th>Anomaly</th><th class=\"number\">Measured</th><th class=\"number\">Threshold</th>")
+          .append("<th>Values</th></tr></thead><tbody>\n");
+      anomalies.anomalies().stream()
+          .sorted(Comparator.comparing(Anomaly::severity))
+          .forEach(a -> anomaly(page, a));
+      page.append("</tbody></table>\n");
+    }
+    if (!anomalies.distances().isEmpty()) {
+      page.append("<table class=\"distances\"><thead><tr><th>Feature</th><th>Comparison</th><th>Metric</th>")
+          .append("<th class=\"number\">Distance</th><th class=\"number\">Threshold</th>")
+          .append("<th class=\"number\">Values compared</th><th>Result</th></tr></thead><tbody>\n");
+      anomalies.distances().forEach(d -> distance(page, d));
+      page.append("</tbody></table>\n");
+    }
+    page.append("</section>\n");
   }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+  private static void anomaly(StringBuilder page, Anomaly a) {
+    page.append("<tr><td class=\"severity ").append(a.severity()).append("\">").append(a.severity())
+        .append("</td><td class=\"feature\">").append(a.feature() == null ? "(split)" : Html.escape(a.feature()))
+        .append("</td><td class=\"type\">").append(a.type())
+        .append("</td><td class=\"description\"><b>").append(Html.escape(a.shortDescription()))
+        .append("</b><br><small>").append(Html.escape(a.description()))
+        .append("</small></td><td class=\"measured number\">").append(Html.number(a.measured()))
+        .append("</td><td class=\"threshold number\">").append(Html.number(a.threshold()))
+        .append("</td><td class=\"values\">").append(Html.escape(examples(a.examples())))
+        .append("</td></tr>\n");
+  }
+
+  private static String examples(List<ValueCount> examples) {
+    String shown = examples.stream()
+        .limit(EXAMPLES_SHOWN)
+        .map(e -> Html.shorten(e.value(), 40) + (Double.isNaN(e.count()) ? "" : " (" + Html.number(e.count()) + ")"))
+        .collect(Collectors.joining(", "));
+    return examples.size() > EXAMPLES_SHOWN ? shown + ", …" : shown;
+  }
+
+  private static void distance(StringBuilder page, DistanceResult d) {
+    boolean checked = !Double.isNaN(d.threshold());
+    String result = !checked ? "reported only" : d.exceeded() ? "exceeded" : "ok";
+    page.append("<tr><td class=\"feature\">").append(Html.escape(d.feature()))
+        .append("</td><td class=\"comparison\">").append(d.comparison())
+        .append("</td><td class=\"metric\">").append(d.metric().jsonName())
+        .append("</td><td class=\"distance number\">").append(Html.number(d.value()))
+        .append("</td><td class=\"threshold number\">").append(checked ? Html.number(d.threshold()) : "–")
+        .append(d.thresholdFromSchema() ? " <small>(schema)</small>" : "")
+        .append("</td><td class=\"counts number\">").append(d.baselineCount()).append(" / ").append(d.currentCount())
+        .append("</td><td class=\"result ").append(!checked ? "reported" : d.exceeded() ? "exceeded" : "ok")
+        .append("\">").append(result).append("</td></tr>\n");
   }
 }

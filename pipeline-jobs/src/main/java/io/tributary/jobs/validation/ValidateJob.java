@@ -6,6 +6,7 @@ import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.SchemaJson;
+import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.AnomaliesJson;
@@ -19,62 +20,108 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks every split's statistics against a schema, and against the same split of a baseline
- * (the previous span's statistics) for drift. Writes {@code Split-<name>/anomalies.json} and one
- * {@code anomalies.html}, and prints each anomaly in a line.
+ * Checks every split's statistics against a schema; with a baseline (the previous span's
+ * statistics) each split is also compared with the same split there (drift); with serving
+ * statistics, each serving split is checked in the serving environment and compared with the
+ * training split (skew). Prints each anomaly in a line.
+ *
+ * <pre>
+ * out/
+ *   Split-&lt;name&gt;/anomalies.json           the validated statistics' splits (+ drift)
+ *   serving/Split-&lt;name&gt;/anomalies.json   the serving statistics' splits (+ skew)
+ *   anomalies.html                         all of them, for people
+ * </pre>
+ *
+ * <p>Everything is checked before the output is created: the folders, the schema, the environments
+ * and the training split; a mistake is a {@link UsageException} and leaves nothing behind.
  */
 public final class ValidateJob {
 
-  public static final String FILE = "anomalies.json";
+  public static final String FILE = AnomaliesJson.FILE_NAME;
   public static final String REPORT = "anomalies.html";
+  /** The folder below the output holding the serving splits' anomalies. */
+  public static final String SERVING_FOLDER = "serving";
 
   private ValidateJob() {}
 
-  /**
-   * @param schema a schema file, or a folder holding {@code schema.json}
-   * @param baseline statistics to compare against for drift, or null
-   * @param environment the environment to validate in (e.g. SERVING), or null for the default
-   */
-  public static List<Anomalies> run(
-      Path statistics, Path schema, Path baseline, String environment, Path output, boolean overwrite,
-      Progress progress) {
-    DatasetSchema expected = readSchema(schema);
-    List<String> splits = ExampleSplits.of(statistics);
-    List<String> baselineSplits = baseline == null ? List.of() : ExampleSplits.of(baseline);
-    StagedOutput out = StagedOutput.begin(output, overwrite);
-    try {
-      List<Anomalies> results = new ArrayList<>();
-      for (String split : splits) {
-        ExampleValidator.Validation validation = ExampleValidator.validate(expected);
-        if (environment != null) {
-          validation = validation.inEnvironment(environment);
-        }
-        if (baselineSplits.contains(split)) {
-          validation = validation.withDriftBaseline(StatisticsJson.read(
-              ExampleSplits.folder(baseline, split).resolve(StatisticsJson.FILE_NAME)));
-        }
-        Anomalies anomalies = validation.check(StatisticsJson.read(
-            ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME)));
-        Path folder = Files.createDirectories(ExampleSplits.folder(out.staging(), split));
-        AnomaliesJson.write(anomalies, folder.resolve(FILE));
-        results.add(anomalies);
-        for (Anomaly a : anomalies.anomalies()) {
-          progress.say(split + ": " + a.severity() + " " + (a.feature() == null ? "" : a.feature() + ": ")
-              + a.shortDescription());
-        }
+  public static List<CheckedSplit> run(ValidateSettings settings, Progress progress) {
+    DatasetSchema schema = readSchema(settings.schema());
+    ExampleValidator.Validation validation = inEnvironment(schema, settings.environment(), "--environment");
+    List<String> splits = ExampleSplits.of(settings.statistics());
+    List<String> baselineSplits = settings.baseline() == null ? List.of() : ExampleSplits.of(settings.baseline());
+    List<String> servingSplits = settings.serving() == null ? List.of() : ExampleSplits.of(settings.serving());
+    ExampleValidator.Validation servingValidation = null;
+    if (settings.serving() != null) {
+      if (!splits.contains(settings.trainingSplit())) {
+        throw new UsageException("--training-split=" + settings.trainingSplit() + ": " + settings.statistics()
+            + " has no such split; it has " + splits);
       }
-      AnomaliesReport.write(out.staging().resolve(REPORT), "Anomalies of " + statistics.getFileName(), results);
+      servingValidation = inEnvironment(schema, settings.servingEnvironment(), "--serving-environment")
+          .withSkewBaseline(read(settings.statistics(), settings.trainingSplit()));
+    }
+    StagedOutput out = StagedOutput.begin(settings.output(), settings.overwrite());
+    try {
+      List<CheckedSplit> checked = new ArrayList<>();
+      for (String split : splits) {
+        ExampleValidator.Validation check = validation;
+        String comparedWith = "";
+        if (baselineSplits.contains(split)) {
+          check = check.withDriftBaseline(read(settings.baseline(), split));
+          comparedWith = "drift: split " + split + " of " + settings.baseline();
+        }
+        checked.add(write(out, new CheckedSplit(split, false, check.check(read(settings.statistics(), split)),
+            comparedWith), progress));
+      }
+      for (String split : servingSplits) {
+        Anomalies anomalies = servingValidation.check(read(settings.serving(), split));
+        checked.add(write(out, new CheckedSplit(split, true, anomalies,
+            "skew: split " + settings.trainingSplit() + " of " + settings.statistics()), progress));
+      }
+      AnomaliesReport.write(out.staging().resolve(REPORT), "Anomalies of " + settings.statistics().getFileName(),
+          checked);
       out.publish();
+      List<Anomalies> all = checked.stream().map(CheckedSplit::anomalies).toList();
+      long errors = FailOn.ERROR.count(all);
       progress.say(String.format("%d error(s), %d warning(s) in %d split(s); report: %s",
-          FailOn.ERROR.count(results), FailOn.WARNING.count(results) - FailOn.ERROR.count(results),
-          results.size(), out.target().resolve(REPORT)));
-      return results;
+          errors, FailOn.WARNING.count(all) - errors, checked.size(), out.target().resolve(REPORT)));
+      return checked;
     } catch (IOException e) {
       out.abandon();
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       out.abandon();
       throw e;
+    }
+  }
+
+  private static CheckedSplit write(StagedOutput out, CheckedSplit checked, Progress progress) throws IOException {
+    Path folder = Files.createDirectories(out.staging().resolve(checked.folder()));
+    AnomaliesJson.write(checked.anomalies(), folder.resolve(FILE));
+    for (Anomaly a : checked.anomalies().anomalies()) {
+      progress.say(checked.label() + ": " + a.severity() + " " + (a.feature() == null ? "" : a.feature() + ": ")
+          + a.shortDescription());
+    }
+    return checked;
+  }
+
+  private static ExampleValidator.Validation inEnvironment(DatasetSchema schema, String environment, String option) {
+    ExampleValidator.Validation validation = ExampleValidator.validate(schema);
+    if (environment == null) {
+      return validation;
+    }
+    if (!schema.environments().contains(environment)) {
+      throw new UsageException(option + "=" + environment + ": the schema's environments are "
+          + schema.environments() + "; pick one, or add it to the schema's \"environments\"");
+    }
+    return validation.inEnvironment(environment);
+  }
+
+  private static DatasetStatistics read(Path statistics, String split) {
+    Path file = ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME);
+    try {
+      return StatisticsJson.read(file);
+    } catch (IOException e) {
+      throw new UsageException("cannot read the statistics " + file + ": " + e.getMessage());
     }
   }
 

@@ -10,10 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,8 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Commands are answered in order of their {@code id}; events, which this client never enables,
- * are ignored. A command the browser rejects throws {@link IllegalStateException} with the
+ * <p>Commands are answered in order of their {@code id}. Events of the domains a test enables
+ * (e.g. {@code page.call("Network.enable", DevTools.params())}, or {@link LocalChromium#open(java.nio.file.Path,
+ * String...)}) are kept, in order, for {@link #events(String)}: how a test sees the requests a page
+ * made and what it logged. A command the browser rejects throws {@link IllegalStateException} with the
  * browser's message; a script that throws does too, with the exception's description.
  */
 public final class DevTools implements AutoCloseable {
@@ -42,6 +46,7 @@ public final class DevTools implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
   private DevTools(WebSocket socket) {
     this.socket = socket;
@@ -116,6 +121,11 @@ public final class DevTools implements AutoCloseable {
     }
   }
 
+  /** The {@code params} of every event named {@code method} (e.g. {@code Network.requestWillBeSent}) so far. */
+  public List<JsonNode> events(String method) {
+    return events.stream().filter(e -> e.get("method").asText().equals(method)).map(e -> e.get("params")).toList();
+  }
+
   /** A PNG of the whole page, not only of the viewport. */
   public byte[] screenshot() {
     JsonNode shot =
@@ -139,6 +149,8 @@ public final class DevTools implements AutoCloseable {
       CompletableFuture<JsonNode> answer = message.has("id") ? pending.get(message.get("id").asInt()) : null;
       if (answer != null) {
         answer.complete(message);
+      } else if (message.has("method")) {
+        events.add(message);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("DevTools sent what is not JSON: " + text, e);

@@ -81,9 +81,16 @@ public final class LocalChromium implements BeforeAllCallback, ParameterResolver
     }
   }
 
-  /** Opens {@code file} in a new tab of the browser and waits until its scripts have run. */
-  public DevTools open(Path file) {
+  /**
+   * Opens {@code file} in a new tab of the browser and waits until its scripts have run. The events
+   * of the DevTools {@code domains} named (e.g. {@code Network}, {@code Runtime}, {@code Log}) are
+   * enabled before the page loads, so {@link DevTools#events(String)} sees all of them.
+   */
+  public DevTools open(Path file, String... domains) {
     DevTools page = DevTools.connect(browser.newPage());
+    for (String domain : domains) {
+      page.call(domain + ".enable", DevTools.params());
+    }
     page.navigate(file.toAbsolutePath().toUri());
     return page;
   }

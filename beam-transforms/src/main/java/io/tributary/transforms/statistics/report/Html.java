@@ -2,12 +2,20 @@ package io.tributary.transforms.statistics.report;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the report. */
-final class Html {
+/**
+ * Escaping and number formatting shared by Tributary's HTML reports (statistics, anomalies), so
+ * that every report shows figures the same way.
+ *
+ * <pre>{@code
+ * html.append("<td>").append(Html.number(3.14159)).append("</td>");   // 3.142
+ * html.append("<td>").append(Html.escape(userText)).append("</td>");
+ * }</pre>
+ */
+public final class Html {
   private Html() {}
 
   /** Text safe inside an element or a double-quoted attribute. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -35,7 +43,7 @@ final class Html {
   }
 
   /** A figure for people: 4 significant digits, whole numbers as such, NaN as a dash. */
-  static String number(double value) {
+  public static String number(double value) {
     if (Double.isNaN(value)) {
       return "–";
     }
@@ -46,17 +54,17 @@ final class Html {
   }
 
   /** A share as a percentage with one decimal. */
-  static String percent(double part, double whole) {
+  public static String percent(double part, double whole) {
     return whole == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * part / whole);
   }
 
   /** A sort key attribute value: the number, or a very low one for NaN so it sorts first. */
-  static String sortKey(double value) {
+  public static String sortKey(double value) {
     return Double.isNaN(value) ? "-1e308" : String.valueOf(value);
   }
 
   /** Shortens long values (a top value can be a 50,000-character string). */
-  static String shorten(String text, int max) {
+  public static String shorten(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }
