@@ -10,5 +10,8 @@ import java.io.Serializable;
  * @param recall labelled as this class and found / labelled as this class
  * @param f1 harmonic mean of precision and recall
  * @param support rows labelled as this class
+ * @param rocAuc one-vs-rest ROC AUC of this class's probability; null without probabilities, or
+ *     when every row or no row is of this class
  */
-public record ClassMetrics(double precision, double recall, double f1, long support) implements Serializable {}
+public record ClassMetrics(double precision, double recall, double f1, long support, Double rocAuc)
+    implements Serializable {}

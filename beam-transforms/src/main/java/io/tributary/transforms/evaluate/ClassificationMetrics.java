@@ -1,11 +1,12 @@
 package io.tributary.transforms.evaluate;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Classification metrics of one evaluation. With no labelled rows every ratio is 0.
+ * Classification metrics of one slice. With no labelled rows every ratio is 0.
  *
  * @param examples labelled rows evaluated
  * @param unlabelled rows skipped because their label was missing
@@ -15,6 +16,9 @@ import java.util.Map;
  * @param macroF1 unweighted mean of the per-class F1 scores
  * @param logLoss mean of -ln(probability of the true class), the probability floored at 1e-15;
  *     null when the rows carry no probabilities
+ * @param rocAuc ROC AUC: with two classes, the AUC of the second class in sorted order (e.g.
+ *     {@code true}, {@code 1}, {@code yes}; the other class's is the same up to bucketing); with
+ *     more, the unweighted mean of the one-vs-rest AUCs that are defined. Null when none is
  * @param classes every class seen as a label or a prediction, sorted
  * @param perClass metrics by class
  * @param confusion label to predicted class to count (only non-zero cells)
@@ -27,7 +31,42 @@ public record ClassificationMetrics(
     double macroRecall,
     double macroF1,
     Double logLoss,
+    Double rocAuc,
     List<String> classes,
     Map<String, ClassMetrics> perClass,
     Map<String, Map<String, Long>> confusion)
-    implements Serializable {}
+    implements Metrics, Serializable {
+
+  /** The names of the whole-slice metrics, in {@link #byName()}'s order. */
+  public static final List<String> NAMES =
+      List.of("examples", "accuracy", "macroPrecision", "macroRecall", "macroF1", "logLoss", "rocAuc");
+
+  /** The per-class metric names, written {@code name[class]}. */
+  public static final List<String> PER_CLASS_NAMES = List.of("precision", "recall", "f1", "support", "rocAuc");
+
+  @Override
+  public Map<String, Double> byName() {
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("examples", (double) examples);
+    values.put("accuracy", accuracy);
+    values.put("macroPrecision", macroPrecision);
+    values.put("macroRecall", macroRecall);
+    values.put("macroF1", macroF1);
+    putIfKnown(values, "logLoss", logLoss);
+    putIfKnown(values, "rocAuc", rocAuc);
+    perClass.forEach((name, m) -> {
+      values.put(Metrics.perClass("precision", name), m.precision());
+      values.put(Metrics.perClass("recall", name), m.recall());
+      values.put(Metrics.perClass("f1", name), m.f1());
+      values.put(Metrics.perClass("support", name), (double) m.support());
+      putIfKnown(values, Metrics.perClass("rocAuc", name), m.rocAuc());
+    });
+    return values;
+  }
+
+  private static void putIfKnown(Map<String, Double> values, String name, Double value) {
+    if (value != null) {
+      values.put(name, value);
+    }
+  }
+}

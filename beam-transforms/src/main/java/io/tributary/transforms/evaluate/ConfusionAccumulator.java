@@ -1,22 +1,27 @@
 package io.tributary.transforms.evaluate;
 
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The mergeable state of a classification evaluation: the confusion counts and the log-loss sum.
- * Merging partial accumulators gives exactly the counts of one pass; the log-loss sum may differ
- * in the last digits.
+ * The mergeable state of a classification evaluation: the confusion counts, the log-loss sum and,
+ * per class the model scores, a {@link ScoreHistogram} for its ROC AUC. Merging partial
+ * accumulators gives exactly the counts and histograms of one pass; the log-loss sum may differ in
+ * the last digits. {@link ConfusionAccumulatorCoder} encodes it.
  */
-public final class ConfusionAccumulator implements Serializable {
+public final class ConfusionAccumulator {
 
-  private static final long serialVersionUID = 1L;
   static final double MIN_PROBABILITY = 1e-15;
 
   private final TreeMap<String, TreeMap<String, Long>> confusion = new TreeMap<>();
+  private final TreeMap<String, ScoreHistogram> scores = new TreeMap<>();
   private long examples;
   private long unlabelled;
   private double logLossSum;
@@ -34,6 +39,8 @@ public final class ConfusionAccumulator implements Serializable {
       Double p = probabilities.get(label);
       logLossSum -= Math.log(Math.max(p == null ? 0.0 : p, MIN_PROBABILITY));
       withProbabilities++;
+      probabilities.forEach(
+          (c, score) -> scores.computeIfAbsent(c, k -> new ScoreHistogram()).add(score == null ? 0 : score, c.equals(label)));
     }
   }
 
@@ -41,6 +48,7 @@ public final class ConfusionAccumulator implements Serializable {
   public ConfusionAccumulator merge(ConfusionAccumulator other) {
     other.confusion.forEach(
         (label, row) -> row.forEach((predicted, n) -> confusion.computeIfAbsent(label, k -> new TreeMap<>()).merge(predicted, n, Long::sum)));
+    other.scores.forEach((c, histogram) -> scores.computeIfAbsent(c, k -> new ScoreHistogram()).merge(histogram));
     examples += other.examples;
     unlabelled += other.unlabelled;
     logLossSum += other.logLossSum;
@@ -48,6 +56,7 @@ public final class ConfusionAccumulator implements Serializable {
     return this;
   }
 
+  /** Accuracy, per-class and macro precision/recall/F1, log loss, ROC AUC and the confusion matrix so far. */
   public ClassificationMetrics metrics() {
     TreeSet<String> classes = new TreeSet<>(confusion.keySet());
     confusion.values().forEach(row -> classes.addAll(row.keySet()));
@@ -66,7 +75,8 @@ public final class ConfusionAccumulator implements Serializable {
       double precision = ratio(truePositives, predictedAs);
       double recall = ratio(truePositives, support);
       double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-      perClass.put(c, new ClassMetrics(precision, recall, f1, support));
+      ScoreHistogram histogram = scores.get(c);
+      perClass.put(c, new ClassMetrics(precision, recall, f1, support, histogram == null ? null : histogram.auc()));
       right += truePositives;
       precisionSum += precision;
       recallSum += recall;
@@ -74,10 +84,20 @@ public final class ConfusionAccumulator implements Serializable {
     }
     int k = Math.max(classes.size(), 1);
     Map<String, Map<String, Long>> counts = new TreeMap<>();
-    confusion.forEach((label, row) -> counts.put(label, Map.copyOf(row)));
+    confusion.forEach((label, row) -> counts.put(label, new TreeMap<>(row)));
     return new ClassificationMetrics(
         examples, unlabelled, ratio(right, examples), precisionSum / k, recallSum / k, f1Sum / k,
-        withProbabilities == 0 ? null : logLossSum / withProbabilities, new ArrayList<>(classes), perClass, counts);
+        withProbabilities == 0 ? null : logLossSum / withProbabilities, rocAuc(), new ArrayList<>(classes), perClass,
+        counts);
+  }
+
+  /** Binary: the second class's AUC; more classes: the mean of the defined one-vs-rest AUCs. */
+  private Double rocAuc() {
+    if (scores.size() == 2) {
+      return scores.lastEntry().getValue().auc();
+    }
+    List<Double> defined = scores.values().stream().map(ScoreHistogram::auc).filter(Objects::nonNull).toList();
+    return defined.isEmpty() ? null : defined.stream().mapToDouble(Double::doubleValue).sum() / defined.size();
   }
 
   private long cell(String label, String predicted) {
@@ -87,5 +107,47 @@ public final class ConfusionAccumulator implements Serializable {
 
   private static double ratio(long numerator, long denominator) {
     return denominator == 0 ? 0.0 : (double) numerator / denominator;
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    out.writeLong(examples);
+    out.writeLong(unlabelled);
+    out.writeDouble(logLossSum);
+    out.writeLong(withProbabilities);
+    out.writeInt(confusion.size());
+    for (Map.Entry<String, TreeMap<String, Long>> row : confusion.entrySet()) {
+      DataStreamCoder.writeString(out, row.getKey());
+      out.writeInt(row.getValue().size());
+      for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
+        DataStreamCoder.writeString(out, cell.getKey());
+        out.writeLong(cell.getValue());
+      }
+    }
+    out.writeInt(scores.size());
+    for (Map.Entry<String, ScoreHistogram> histogram : scores.entrySet()) {
+      DataStreamCoder.writeString(out, histogram.getKey());
+      histogram.getValue().write(out);
+    }
+  }
+
+  static ConfusionAccumulator read(DataInputStream in) throws IOException {
+    ConfusionAccumulator acc = new ConfusionAccumulator();
+    acc.examples = in.readLong();
+    acc.unlabelled = in.readLong();
+    acc.logLossSum = in.readDouble();
+    acc.withProbabilities = in.readLong();
+    int labels = in.readInt();
+    for (int i = 0; i < labels; i++) {
+      TreeMap<String, Long> row = acc.confusion.computeIfAbsent(DataStreamCoder.readString(in), k -> new TreeMap<>());
+      int cells = in.readInt();
+      for (int j = 0; j < cells; j++) {
+        row.put(DataStreamCoder.readString(in), in.readLong());
+      }
+    }
+    int classes = in.readInt();
+    for (int i = 0; i < classes; i++) {
+      acc.scores.put(DataStreamCoder.readString(in), ScoreHistogram.read(in));
+    }
+    return acc;
   }
 }

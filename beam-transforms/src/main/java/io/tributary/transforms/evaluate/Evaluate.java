@@ -6,31 +6,38 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
 
 /**
- * Model quality metrics over scored rows, as Beam transforms (the start of TFX's Evaluator).
+ * Model quality metrics over scored rows, overall and per slice, as Beam transforms (TFX's
+ * Evaluator, after TensorFlow Model Analysis).
  *
  * <pre>{@code
  * PCollection<Row> scored = evalRows.apply(BulkInferrer.of(modelDir)).output();
- * PCollection<ClassificationMetrics> m = scored.apply(Evaluate.classification("species"));
- * PCollection<RegressionMetrics> r = scored.apply(Evaluate.regression("body_mass_g"));
+ * PCollection<KV<SliceKey, ClassificationMetrics>> m =
+ *     scored.apply(Evaluate.classification("species")
+ *         .withSlices(Slice.overall(), Slice.by("island"), Slice.cross("island", "sex")));
+ * PCollection<KV<SliceKey, RegressionMetrics>> r = scored.apply(Evaluate.regression("body_mass_g"));
  * }</pre>
  *
- * <p>Each is one {@code Combine.globally} over a mergeable accumulator, so it runs on any runner
- * and partial results merge. Rows whose label is missing are counted, not evaluated. The input
- * must hold the label column and {@code prediction} (and, for log loss, {@code probabilities}) as
- * {@link PredictionRows} writes them; this is checked before any data is read.
+ * <p>Classification: accuracy, per-class and macro precision, recall and F1, log loss, ROC AUC
+ * (binary, and one-vs-rest per class) and the confusion matrix. Regression: RMSE, MAE and R². Every
+ * slice, of every kind, is computed in the same pass by one keyed combine over mergeable
+ * accumulators with explicit coders, so it runs on any runner and partial results merge. Without
+ * {@code withSlices} only the overall slice is computed. Rows whose label is missing are counted,
+ * not evaluated. The input must hold the label column and {@code prediction} (and, for log loss
+ * and AUC, {@code probabilities}) as {@link PredictionRows} writes them, and the slice columns;
+ * this is checked before any data is read.
  */
 public final class Evaluate {
 
   private Evaluate() {}
 
-  /** Accuracy, per-class precision/recall/F1, macro averages, log loss and the confusion matrix. */
-  public static ClassificationEvaluation classification(String labelColumn) {
-    return new ClassificationEvaluation(requireLabel(labelColumn));
+  /** Accuracy, per-class precision/recall/F1/AUC, macro averages, log loss, ROC AUC and the confusion matrix. */
+  public static SlicedEvaluation<ClassificationMetrics> classification(String labelColumn) {
+    return new SlicedEvaluation<>(new ClassificationMetricsFn(requireLabel(labelColumn)), List.of(Slice.overall()));
   }
 
   /** RMSE, MAE and R². */
-  public static RegressionEvaluation regression(String labelColumn) {
-    return new RegressionEvaluation(requireLabel(labelColumn));
+  public static SlicedEvaluation<RegressionMetrics> regression(String labelColumn) {
+    return new SlicedEvaluation<>(new RegressionMetricsFn(requireLabel(labelColumn)), List.of(Slice.overall()));
   }
 
   private static String requireLabel(String labelColumn) {

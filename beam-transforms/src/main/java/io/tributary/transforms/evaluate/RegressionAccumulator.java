@@ -1,18 +1,23 @@
 package io.tributary.transforms.evaluate;
 
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
-/** The mergeable state of a regression evaluation: counts and sums of errors and labels. */
-public final class RegressionAccumulator implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+/**
+ * The mergeable state of a regression evaluation: counts, sums of errors, and the labels' mean and
+ * sum of squared deviations (updated and merged the numerically stable way of Welford and Chan,
+ * so R² stays right for labels far from 0, such as body masses in grams). {@link
+ * RegressionAccumulatorCoder} encodes it.
+ */
+public final class RegressionAccumulator {
 
   private long examples;
   private long unlabelled;
   private double absoluteErrorSum;
   private double squaredErrorSum;
-  private double labelSum;
-  private double labelSquareSum;
+  private double labelMean;
+  private double labelDeviationSquares;
 
   /** Adds one scored row: its label (null when missing) and the predicted value. */
   public void add(Double label, double predicted) {
@@ -24,27 +29,52 @@ public final class RegressionAccumulator implements Serializable {
     examples++;
     absoluteErrorSum += Math.abs(error);
     squaredErrorSum += error * error;
-    labelSum += label;
-    labelSquareSum += label * label;
+    double delta = label - labelMean;
+    labelMean += delta / examples;
+    labelDeviationSquares += delta * (label - labelMean);
   }
 
   public RegressionAccumulator merge(RegressionAccumulator other) {
-    examples += other.examples;
+    long total = examples + other.examples;
+    if (total > 0) {
+      double delta = other.labelMean - labelMean;
+      labelDeviationSquares += other.labelDeviationSquares + delta * delta * examples * other.examples / total;
+      labelMean += delta * other.examples / total;
+    }
+    examples = total;
     unlabelled += other.unlabelled;
     absoluteErrorSum += other.absoluteErrorSum;
     squaredErrorSum += other.squaredErrorSum;
-    labelSum += other.labelSum;
-    labelSquareSum += other.labelSquareSum;
     return this;
   }
 
+  /** RMSE, MAE and R² of the rows added so far. */
   public RegressionMetrics metrics() {
     if (examples == 0) {
       return new RegressionMetrics(0, unlabelled, 0, 0, 0);
     }
-    double totalSquares = labelSquareSum - labelSum * labelSum / examples;
-    double r2 = totalSquares <= 0 ? 0 : 1 - squaredErrorSum / totalSquares;
+    double r2 = labelDeviationSquares <= 0 ? 0 : 1 - squaredErrorSum / labelDeviationSquares;
     return new RegressionMetrics(
         examples, unlabelled, Math.sqrt(squaredErrorSum / examples), absoluteErrorSum / examples, r2);
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    out.writeLong(examples);
+    out.writeLong(unlabelled);
+    out.writeDouble(absoluteErrorSum);
+    out.writeDouble(squaredErrorSum);
+    out.writeDouble(labelMean);
+    out.writeDouble(labelDeviationSquares);
+  }
+
+  static RegressionAccumulator read(DataInputStream in) throws IOException {
+    RegressionAccumulator acc = new RegressionAccumulator();
+    acc.examples = in.readLong();
+    acc.unlabelled = in.readLong();
+    acc.absoluteErrorSum = in.readDouble();
+    acc.squaredErrorSum = in.readDouble();
+    acc.labelMean = in.readDouble();
+    acc.labelDeviationSquares = in.readDouble();
+    return acc;
   }
 }

@@ -1,0 +1,156 @@
+package io.tributary.transforms.evaluate.blessing;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tributary.transforms.evaluate.ClassificationMetrics;
+import io.tributary.transforms.evaluate.RegressionMetrics;
+import io.tributary.transforms.evaluate.Slice;
+import io.tributary.transforms.model.Task;
+import io.tributary.transforms.transform.SpecMappers;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the Evaluator computes and how it blesses: the label column, the slices, and the
+ * thresholds. Built in Java or read from JSON/YAML (the same fields; format:
+ * {@code docs/evaluator.md}).
+ *
+ * <pre>{@code
+ * EvalConfig config = EvalConfig.builder()
+ *     .label("species")
+ *     .slice(Slice.by("island"))
+ *     .slice(Slice.cross("island", "sex"))
+ *     .threshold(Threshold.atLeast("accuracy", 0.9))
+ *     .threshold(Threshold.change("accuracy", ChangeThreshold.absolute(Direction.HIGHER_IS_BETTER, -0.01)))
+ *     .build();
+ * EvalConfig same = EvalConfig.fromYaml("""
+ *     label: species
+ *     slices: [island, [island, sex]]
+ *     thresholds:
+ *       - {metric: accuracy, lowerBound: 0.9}
+ *       - {metric: accuracy, change: {direction: higher_is_better, absolute: -0.01}}
+ *     """);
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code label}: the label column of the examples; default the model's label.
+ *   <li>{@code slices}: kinds of slice besides the overall one, which is always computed first.
+ *   <li>{@code thresholds}: see {@link Threshold}; a threshold's {@code slice} must name the
+ *       columns of one of the slices.
+ * </ul>
+ *
+ * <p>Unknown fields, a slice listed twice and thresholds on slices that are not computed are
+ * errors naming the fix, raised when the config is built or read; {@link #checkMetrics} checks the
+ * metric names once the model's task is known.
+ */
+@JsonPropertyOrder({"label", "slices", "thresholds"})
+public record EvalConfig(String label, List<Slice> slices, List<Threshold> thresholds) {
+
+  public EvalConfig {
+    if (label != null && label.isBlank()) {
+      throw new IllegalArgumentException("'label' is empty: name the label column, or leave it out to use the model's");
+    }
+    List<Slice> all = new ArrayList<>();
+    all.add(Slice.overall());
+    for (Slice slice : slices == null ? List.<Slice>of() : slices) {
+      if (slice == null) {
+        throw new IllegalArgumentException("'slices' has an empty item: list column names or [column, column]");
+      }
+      if (slice.isOverall()) {
+        continue;
+      }
+      if (all.contains(slice)) {
+        throw new IllegalArgumentException("slice " + slice.columns() + " is listed twice in 'slices': list it once");
+      }
+      all.add(slice);
+    }
+    slices = List.copyOf(all);
+    thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    Set<Set<String>> computed = new HashSet<>();
+    slices.forEach(slice -> computed.add(Set.copyOf(slice.columns())));
+    for (Threshold threshold : thresholds) {
+      if (!computed.contains(Set.copyOf(threshold.slice().keySet()))) {
+        throw new IllegalArgumentException(
+            "the threshold on " + threshold.metric() + " is for slice " + threshold.sliceText()
+                + ", which is not computed: add " + threshold.sliceColumns() + " to 'slices'");
+      }
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static EvalConfig fromJson(String json) {
+    return SpecMappers.read(SpecMappers.JSON, json, EvalConfig.class, "evaluation config");
+  }
+
+  public static EvalConfig fromYaml(String yaml) {
+    return SpecMappers.read(SpecMappers.YAML, yaml, EvalConfig.class, "evaluation config");
+  }
+
+  public String toJson() {
+    return SpecMappers.write(SpecMappers.JSON, this);
+  }
+
+  /** The label column: the configured one, else {@code modelLabel}. */
+  public String labelOr(String modelLabel) {
+    return label != null ? label : modelLabel;
+  }
+
+  /**
+   * Fails unless every threshold names a metric of {@code task}: for classification {@link
+   * ClassificationMetrics#NAMES} or {@code name[class]} of {@link
+   * ClassificationMetrics#PER_CLASS_NAMES}; for regression {@link RegressionMetrics#NAMES}.
+   */
+  public void checkMetrics(Task task) {
+    for (Threshold threshold : thresholds) {
+      String metric = threshold.metric();
+      int bracket = metric.indexOf('[');
+      boolean known;
+      if (task == Task.REGRESSION) {
+        known = RegressionMetrics.NAMES.contains(metric);
+      } else if (bracket > 0 && metric.endsWith("]") && bracket < metric.length() - 2) {
+        known = ClassificationMetrics.PER_CLASS_NAMES.contains(metric.substring(0, bracket));
+      } else {
+        known = ClassificationMetrics.NAMES.contains(metric);
+      }
+      if (!known) {
+        throw new IllegalArgumentException(
+            "unknown " + task.id() + " metric '" + metric + "' in a threshold: use one of "
+                + (task == Task.REGRESSION
+                    ? RegressionMetrics.NAMES
+                    : ClassificationMetrics.NAMES + " or name[class] with name one of " + ClassificationMetrics.PER_CLASS_NAMES));
+      }
+    }
+  }
+
+  /** Builds a config; {@link #build()} runs the same checks as reading one. */
+  public static final class Builder {
+    private String label;
+    private final List<Slice> slices = new ArrayList<>();
+    private final List<Threshold> thresholds = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder label(String column) {
+      this.label = column;
+      return this;
+    }
+
+    public Builder slice(Slice slice) {
+      slices.add(slice);
+      return this;
+    }
+
+    public Builder threshold(Threshold threshold) {
+      thresholds.add(threshold);
+      return this;
+    }
+
+    public EvalConfig build() {
+      return new EvalConfig(label, slices, thresholds);
+    }
+  }
+}
