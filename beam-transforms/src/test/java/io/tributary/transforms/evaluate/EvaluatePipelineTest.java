@@ -61,13 +61,16 @@ class EvaluatePipelineTest {
                 .apply(BulkInferrer.of(modelDir.toString()))
                 .output()
                 .apply(Evaluate.classification("species")))
-        .satisfies(m -> {
+        .satisfies(kv -> {
+          assertEquals(SliceKey.OVERALL, kv.getKey());
+          ClassificationMetrics m = kv.getValue();
           assertEquals(114, m.examples());
           assertEquals(accuracy, m.accuracy(), 1e-12);
           assertEquals(macroF1, m.macroF1(), 1e-12);
           assertEquals(List.of("Adelie", "Chinstrap", "Gentoo"), m.classes());
           assertEquals(114L, m.perClass().values().stream().mapToLong(ClassMetrics::support).sum());
           assertTrue(m.logLoss() > 0 && m.logLoss() < 0.2, "log loss " + m.logLoss());
+          assertTrue(m.rocAuc() > 0.95 && m.rocAuc() <= 1, "ROC AUC " + m.rocAuc());
           return null;
         });
     p.run().waitUntilFinish();
