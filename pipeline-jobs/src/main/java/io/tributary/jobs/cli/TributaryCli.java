@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TransformCommand.class,
       TrainCommand.class,
       InferCommand.class,
+      EvaluateCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
       ValidateCommand.class,

@@ -23,7 +23,8 @@ public final class ComponentRegistry {
         new ExampleValidatorComponent(),
         new TransformComponent(),
         new TrainerComponent(),
-        new BulkInferrerComponent()));
+        new BulkInferrerComponent(),
+        new EvaluatorComponent()));
   }
 
   public static ComponentRegistry of(Component... components) {

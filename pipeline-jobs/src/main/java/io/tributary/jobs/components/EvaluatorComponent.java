@@ -1,0 +1,115 @@
+package io.tributary.jobs.components;
+
+import io.tributary.jobs.evaluate.EvaluateJob;
+import io.tributary.jobs.evaluate.EvaluateOptions;
+import io.tributary.jobs.evaluate.MetricsFile;
+import io.tributary.jobs.options.JobArguments;
+import io.tributary.jobs.options.OptionsHelp;
+import io.tributary.transforms.evaluate.SliceKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluator in a pipeline: inputs {@code examples} (Examples), {@code model} (Model), {@code
+ * transform_graph} (TransformGraph) and the optional {@code baseline_model} (Model: the latest
+ * blessed model, which the driver finds in the metadata store; a first run has none, and then
+ * change thresholds are skipped). Outputs {@code evaluation} (ModelEvaluation: {@code
+ * metrics.json}, {@code evaluation.html}) and {@code blessing} (ModelBlessing, with the property
+ * {@code blessed} = 1 or 0, which the Pusher checks). The parameters are the options of {@code
+ * tributary evaluate} but those the driver sets; {@code config} is a path relative to the pipeline
+ * file, and its content is part of the cache key, so editing a threshold re-evaluates.
+ */
+final class EvaluatorComponent implements Component {
+
+  private static final Set<String> PATHS = Set.of("config");
+  private static final Set<String> DRIVER_OPTIONS =
+      Set.of("examples", "model", "transform", "baselineModel", "baselineTransform", "output", "blessingOutput",
+          "overwrite", "profile");
+
+  @Override
+  public String type() {
+    return "Evaluator";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public Map<String, String> inputs() {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("examples", "Examples");
+    inputs.put("model", "Model");
+    inputs.put("transform_graph", "TransformGraph");
+    inputs.put("baseline_model", "Model");
+    return inputs;
+  }
+
+  @Override
+  public Set<String> optionalInputs() {
+    return Set.of("baseline_model");
+  }
+
+  @Override
+  public Map<String, String> outputs() {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("evaluation", "ModelEvaluation");
+    outputs.put("blessing", "ModelBlessing");
+    return outputs;
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(EvaluateOptions.class));
+    DRIVER_OPTIONS.forEach(parameters::remove);
+    return parameters;
+  }
+
+  @Override
+  public void checkParameters(Map<String, Object> parameters) {
+    if (!parameters.containsKey("config")) {
+      throw new IllegalArgumentException(
+          "'config' is required: the evaluation config (label, slices, thresholds), relative to the pipeline file");
+    }
+  }
+
+  /** The config file's bytes: its path alone is already in the parameters. */
+  @Override
+  public String externalFingerprint(ComponentContext context) throws Exception {
+    Path config = Path.of(JobArgs.resolve(context.baseDir(), String.valueOf(context.parameters().get("config"))));
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(config)));
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> execute(ComponentContext context) {
+    JobArgs args =
+        JobArgs.from(context, PATHS)
+            .with("examples", context.inputs().get("examples"))
+            .with("model", context.inputs().get("model"))
+            .with("transform", context.inputs().get("transform_graph"))
+            .with("output", context.outputs().get("evaluation"))
+            .with("blessingOutput", context.outputs().get("blessing"));
+    Path baseline = context.inputs().get("baseline_model");
+    if (baseline != null) {
+      args.with("baselineModel", baseline);
+    }
+    MetricsFile metrics =
+        new EvaluateJob(JobArguments.parse(args.plus(context.runnerArgs()), EvaluateOptions.class), context.out()).run();
+    long blessed = metrics.blessing().blessed() ? 1L : 0L;
+    return Map.of(
+        "evaluation",
+        JobArgs.properties(
+            "examples", metrics.candidate().slice(SliceKey.OVERALL)
+                .map(s -> s.metrics().examples()).orElse(0L),
+            "slices", (long) metrics.candidate().slices().size(),
+            "blessed", blessed),
+        "blessing",
+        JobArgs.properties("blessed", blessed, "has_baseline", metrics.baseline() == null ? 0L : 1L));
+  }
+}
