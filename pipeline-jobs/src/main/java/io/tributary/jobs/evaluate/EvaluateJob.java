@@ -97,11 +97,11 @@ public final class EvaluateJob {
       throw new UsageException(configFile + ": " + e.getMessage());
     }
     String label = config.labelOr(candidate.descriptor().label());
-    if (!ExampleSplits.of(examples).contains(options.getSplit())) {
+    if (!ExampleSplits.of(examples).contains(options.getEvalSplit())) {
       throw new UsageException(
-          "--split=" + options.getSplit() + " is not a split of " + examples + ": it has " + ExampleSplits.of(examples));
+          "--evalSplit=" + options.getEvalSplit() + " is not a split of " + examples + ": it has " + ExampleSplits.of(examples));
     }
-    Path splitFolder = ExampleSplits.folder(examples, options.getSplit());
+    Path splitFolder = ExampleSplits.folder(examples, options.getEvalSplit());
     checkColumns(AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(splitFolder.toString())), label, config, configFile);
 
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
@@ -126,7 +126,7 @@ public final class EvaluateJob {
               "WriteDeadLetters",
               TextIO.write().to(output.staging().resolve(ERRORS).resolve("dead-letters").toString()).withSuffix(".jsonl"));
       progress.say(
-          "split " + options.getSplit() + " of " + examples + " with " + candidate.model()
+          "split " + options.getEvalSplit() + " of " + examples + " with " + candidate.model()
               + (baseline == null ? "" : ", baseline " + baseline.model()));
       PipelineResult result = BeamRun.toCompletion(pipeline, progress);
       JobMetrics counters = JobMetrics.of(result, BulkInferrer.METRICS_NAMESPACE);
@@ -138,7 +138,7 @@ public final class EvaluateJob {
               config.thresholds(), candidateMetrics.bySlice(), baselineMetrics == null ? null : baselineMetrics.bySlice());
       MetricsFile file =
           new MetricsFile(
-              MetricsFile.FORMAT_VERSION, MetricsFile.TYPE, task.id(), label, examples.toString(), options.getSplit(),
+              MetricsFile.FORMAT_VERSION, MetricsFile.TYPE, task.id(), label, examples.toString(), options.getEvalSplit(),
               configFile.toString(), config.slices(), candidateMetrics, baselineMetrics, blessing);
       file.write(output.staging());
       EvaluationReport.write(output.staging().resolve(REPORT), file);

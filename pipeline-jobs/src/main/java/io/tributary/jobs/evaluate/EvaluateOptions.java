@@ -9,7 +9,7 @@ import org.apache.beam.sdk.options.Validation;
 public interface EvaluateOptions extends TributaryOptions {
 
   @Validation.Required
-  @Description("Examples folder (ExampleGen's output): the raw rows of --split are scored and evaluated.")
+  @Description("Examples folder (ExampleGen's output): the raw rows of --evalSplit are scored and evaluated.")
   String getExamples();
 
   void setExamples(String examples);
@@ -61,9 +61,9 @@ public interface EvaluateOptions extends TributaryOptions {
 
   @Description("The split to evaluate on.")
   @Default.String("eval")
-  String getSplit();
+  String getEvalSplit();
 
-  void setSplit(String split);
+  void setEvalSplit(String split);
 
   @Description("Replace the output folder(s) if they exist (only once the new output is complete).")
   @Default.Boolean(false)
