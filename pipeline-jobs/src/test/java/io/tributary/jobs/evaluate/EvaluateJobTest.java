@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.jobs.cli.TributaryCli;
+import io.tributary.jobs.options.ConfigFile;
 import io.tributary.jobs.train.ModelArtifact;
 import io.tributary.transforms.evaluate.ClassificationMetrics;
 import io.tributary.transforms.evaluate.SliceKey;
+import io.tributary.transforms.evaluate.blessing.EvalConfig;
 import io.tributary.transforms.evaluate.blessing.ThresholdCheck;
+import io.tributary.transforms.model.Task;
 import io.tributary.transforms.model.ModelFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -195,6 +198,19 @@ class EvaluateJobTest {
         "--baselineTransform", "--output", "--blessingOutput", "--evalSplit", "--overwrite", "--profile")) {
       assertTrue(help.out.contains(option), option + " is documented");
     }
+  }
+
+  @Test
+  void theSamplesConfigBlessesTheSamplesModel() throws IOException {
+    Path sample = Path.of("../samples/penguin/evaluation.yaml").toAbsolutePath().normalize();
+    EvalConfig config = ConfigFile.read(sample, "--config", EvalConfig::fromJson, EvalConfig::fromYaml);
+    assertEquals(3, config.slices().size());
+    config.checkMetrics(Task.CLASSIFICATION);
+    MetricsFile metrics = PENGUINS.evaluate(
+        "--examples=" + PENGUINS.training.examples, "--model=" + PENGUINS.training.model, "--config=" + sample,
+        "--output=" + dir.resolve("out"));
+    assertTrue(metrics.blessing().blessed(), metrics.blessing().reasons().toString());
+    assertEquals(1, metrics.blessing().skipped().size(), "the change threshold, without a baseline");
   }
 
   private Path config(String yaml) throws IOException {
