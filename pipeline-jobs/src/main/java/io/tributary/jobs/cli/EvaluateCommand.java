@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description =
         "Scores a split with a candidate model (and a baseline model), computes metrics overall and"
             + " per slice, checks the thresholds of the config and writes metrics.json,"
-            + " evaluation.html and BLESSED or NOT_BLESSED with the reasons (format: docs/evaluator.md)."
+            + " evaluation.html and BLESSED or NOT_BLESSED with the reasons (format: pipeline-jobs/docs/evaluator.md)."
             + " A model that is not blessed is a result, not an error: the exit code is 0.")
 final class EvaluateCommand extends JobCommand<EvaluateOptions> {
 

@@ -28,7 +28,7 @@ public interface EvaluateOptions extends TributaryOptions {
   @Validation.Required
   @Description(
       "The evaluation config: label, slices and thresholds, a .json, .yaml or .yml file (format:"
-          + " docs/evaluator.md).")
+          + " pipeline-jobs/docs/evaluator.md).")
   String getConfig();
 
   void setConfig(String config);

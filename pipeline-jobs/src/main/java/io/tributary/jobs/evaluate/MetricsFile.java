@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code metrics.json}, the Evaluator's record of an evaluation (format: {@code docs/evaluator.md}).
+ * {@code metrics.json}, the Evaluator's record of an evaluation (format: {@code pipeline-jobs/docs/evaluator.md}).
  * Format version 1; fields are only ever added, and readers skip fields they do not know; no
  * timestamps, so the same inputs give the same file.
  *

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * What the Evaluator computes and how it blesses: the label column, the slices, and the
  * thresholds. Built in Java or read from JSON/YAML (the same fields; format:
- * {@code docs/evaluator.md}).
+ * {@code pipeline-jobs/docs/evaluator.md}).
  *
  * <pre>{@code
  * EvalConfig config = EvalConfig.builder()
