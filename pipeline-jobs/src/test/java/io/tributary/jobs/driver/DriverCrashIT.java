@@ -3,6 +3,7 @@ package io.tributary.jobs.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.jobs.testing.PenguinSample;
 import io.tributary.metadata.Artifact;
 import io.tributary.metadata.ArtifactState;
 import io.tributary.metadata.Execution;
@@ -37,13 +38,7 @@ class DriverCrashIT {
   @TempDir Path dir;
 
   private Path pipeline() throws IOException {
-    Files.copy(ROOT.resolve("samples/penguin/pipeline.yaml"), dir.resolve("pipeline.yaml"));
-    for (String config : List.of("transform.yaml", "trainer.yaml")) {
-      Files.copy(ROOT.resolve("samples/penguin/" + config), dir.resolve(config));
-    }
-    Files.createDirectories(dir.resolve("data"));
-    Files.copy(ROOT.resolve("samples/penguin/data/penguins.csv"), dir.resolve("data/penguins.csv"));
-    return dir.resolve("pipeline.yaml");
+    return PenguinSample.copyTo(dir);
   }
 
   private static Process start(Path pipeline, Path home) throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.jobs.components.ComponentRegistry;
 import io.tributary.jobs.pipeline.PipelineDefinition;
 import io.tributary.jobs.pipeline.PipelineYaml;
+import io.tributary.jobs.testing.PenguinSample;
 import io.tributary.metadata.Artifact;
 import io.tributary.metadata.LineageDirection;
 import io.tributary.metadata.MetadataStore;
@@ -55,6 +56,8 @@ class PenguinPipelineTest {
       assertTrue(accuracy >= 0.95, "default classifier eval accuracy " + accuracy);
       assertTrue(Files.exists(model.resolve("model.pb")));
       assertEquals(114L, first.step("BulkInferrer").rows(), "the eval split is scored");
+      assertEquals(model.toString(), store.latestBlessedModel("penguin").orElseThrow().uri(),
+          "the sample thresholds bless the sample model");
 
       RunSummary second = driver.run(penguin, settings);
       assertEquals(every(penguin, "CACHED"), states(second));
@@ -83,13 +86,7 @@ class PenguinPipelineTest {
 
   @Test
   void editingTheTransformSpecReRunsTransformAndNothingUpstream(@TempDir Path copy) throws Exception {
-    Path pipelineFile = copy.resolve("pipeline.yaml");
-    Files.copy(PIPELINE, pipelineFile);
-    for (String config : List.of("transform.yaml", "trainer.yaml")) {
-      Files.copy(PIPELINE.resolveSibling(config), copy.resolve(config));
-    }
-    Files.createDirectories(copy.resolve("data"));
-    Files.copy(PIPELINE.resolveSibling("data/penguins.csv"), copy.resolve("data/penguins.csv"));
+    Path pipelineFile = PenguinSample.copyTo(copy);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home))) {
       Driver driver = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8));
