@@ -137,7 +137,7 @@ public final class TransformBenchmark {
     print("hand loop (1 thread)", rows, handAnalyze, handApply, handAnalyze, handApply);
     for (String profile : profiles) {
       warmUp(profile);
-      Timed<Long> analyze = time(() -> beamAnalyze(profile, scratch.resolve(profile), rows));
+      Timed<Long> analyze = time(() -> beamAnalyze(profile, scratch.resolve(Path.of(profile).getFileName().toString()), rows));
       Timed<Long> apply = time(() -> beamApply(profile, fitted, rows));
       print(profile, rows, analyze, apply, handAnalyze, handApply);
     }
