@@ -38,7 +38,7 @@ class AnalyzersTest {
 
   @Test
   void meanAndVarianceStayAccurateForLargeValuesWithASmallSpread() {
-    // The naive sum of squares loses every digit here (1e18 + small); Welford/Chan keeps them.
+    // The naive double sum of squares loses every digit here (1e18 + small); exact sums keep them.
     List<Double> values = List.of(1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16);
     CombineFnTester.testCombineFn(MeanVarianceFn.create(), new ArrayList<>(values), moments(4, 1e9 + 10, 22.5));
   }
