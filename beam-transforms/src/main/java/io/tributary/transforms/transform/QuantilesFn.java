@@ -17,10 +17,13 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  *     values.apply(Combine.globally(QuantilesFn.boundaries(4)));
  * }</pre>
  *
- * <p><b>Accuracy.</b> The sketch keeps every value while it holds at most {@value #K} of them, so
- * the quantiles of smaller data are exact and the same on every runner. Beyond that the normalized
- * rank error is about 0.3% (KLL with k = {@value #K}), and because KLL compacts with random coin
- * flips, the boundaries of large data can differ slightly between runs.
+ * <p><b>Accuracy and determinism.</b> The sketch keeps every value while it holds at most {@value
+ * #K} of them, so the quantiles of smaller data are exact and the same, to the bit, on every runner
+ * and in every order. Beyond that the normalized rank error is about 0.3% (KLL with k = {@value
+ * #K}), and the result is <em>not</em> bit-reproducible: KLL compacts with coin flips from
+ * DataSketches' own unseeded, JVM-wide {@code Random} (6.1 offers no per-sketch seed), and which
+ * values get compacted together depends on the order rows arrive and partials merge. Two fits of
+ * the same large data may put a boundary at neighbouring values (within the rank error).
  *
  * <p>A quantile at rank r is the smallest observed value whose inclusive rank is at least r.
  * Boundaries that coincide (a column with few distinct values) are merged, so there may be fewer

@@ -22,9 +22,11 @@ import org.apache.datasketches.memory.Memory;
  * <p><b>Order.</b> By count, highest first; equal counts by the string's UTF-16 order, so the result
  * never depends on the merge order.
  *
- * <p><b>Accuracy.</b> Counts are exact while fewer than about {@value #MAX_EXACT_VALUES} distinct
- * values are seen. Beyond that the sketch keeps the heavy hitters and counts become lower bounds;
- * a value is kept only when its guaranteed count reaches the threshold (no false positives).
+ * <p><b>Accuracy and determinism.</b> Counts are exact while fewer than about {@value
+ * #MAX_EXACT_VALUES} distinct values are seen, and then the result depends only on the values, not
+ * on their order or how partials merge. Beyond that the sketch keeps the heavy hitters and counts
+ * become lower bounds that depend on when the sketch purged, that is on the order; a value is kept
+ * only when its guaranteed count reaches the threshold (no false positives).
  */
 public final class TopValuesFn extends AnalyzerFn<String, ItemsSketch<String>, TopValuesFn.TopValues> {
 

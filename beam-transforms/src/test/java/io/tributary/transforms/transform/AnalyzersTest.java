@@ -38,9 +38,27 @@ class AnalyzersTest {
 
   @Test
   void meanAndVarianceStayAccurateForLargeValuesWithASmallSpread() {
-    // The naive sum of squares loses every digit here (1e18 + small); Welford/Chan keeps them.
+    // The naive double sum of squares loses every digit here (1e18 + small); exact sums keep them.
     List<Double> values = List.of(1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16);
     CombineFnTester.testCombineFn(MeanVarianceFn.create(), new ArrayList<>(values), moments(4, 1e9 + 10, 22.5));
+  }
+
+  @Test
+  void meanAndVarianceAreExactWhereRunningSumsRound() {
+    // 1e16 + 1 is not a double: a running sum drops the 1s, and the order decides which.
+    List<Double> values = List.of(1e16, 1.0, 1.0, -1e16, 1.0);
+    MeanVarianceFn.Moments m = MeanVarianceFn.create().apply(values);
+    assertEquals(0.6, m.mean());
+    // Exactly: m2 = 2e32 + 3 - 3^2 / 5, rounded once.
+    assertEquals(2e32 + 1.2, m.m2());
+    CombineFnTester.testCombineFn(MeanVarianceFn.create(), new ArrayList<>(values), moments(5, 0.6, (2e32 + 1.2) / 5));
+  }
+
+  @Test
+  void meanAndVarianceOfSquaresBeyondTheDoubleRangeAreInfinite() {
+    MeanVarianceFn.Moments m = MeanVarianceFn.create().apply(List.of(1e200, -1e200));
+    assertEquals(0.0, m.mean());
+    assertEquals(Double.POSITIVE_INFINITY, m.variance());
   }
 
   @Test

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -80,25 +83,90 @@ public final class StagedOutput {
 
   /** Moves the staged folder into place. */
   public void publish() {
+    publishTogether(List.of(this));
+  }
+
+  /**
+   * Publishes several outputs of one run as a unit: in the order given, and if one cannot be
+   * published, those already moved into place are moved back to their staging folders (and any
+   * folder they replaced is restored), so a failed run leaves none of them looking finished. The
+   * caller still {@link #abandon()}s every output on failure.
+   *
+   * <p>Put last the output whose presence tells a reader the run is complete. Each move is an
+   * atomic rename; only a crash of the JVM between two renames can leave the earlier outputs
+   * published without the later ones.
+   */
+  public static void publishTogether(List<StagedOutput> outputs) {
+    Deque<Published> done = new ArrayDeque<>();
     try {
-      Path old = null;
-      if (Files.exists(target)) {
-        if (!replace && !isEmptyFolder(target)) {
-          throw new IllegalStateException(target + " appeared while the job ran; not replacing it");
+      for (StagedOutput output : outputs) {
+        done.push(output.moveIntoPlace());
+      }
+    } catch (RuntimeException e) {
+      while (!done.isEmpty()) {
+        done.pop().undo(e);
+      }
+      throw e;
+    }
+    for (Published published : done) {
+      published.dropReplaced();
+    }
+  }
+
+  /** An output moved into place, and the folder it replaced (kept until every output is in place). */
+  private record Published(StagedOutput output, Path replaced) {
+
+    /** Moves the output back to its staging folder and the replaced folder back into place. */
+    void undo(Exception cause) {
+      try {
+        Files.move(output.target, output.staging, StandardCopyOption.ATOMIC_MOVE);
+        if (replaced != null) {
+          Files.move(replaced, output.target, StandardCopyOption.ATOMIC_MOVE);
         }
+      } catch (IOException e) {
+        cause.addSuppressed(e);
+      }
+    }
+
+    void dropReplaced() {
+      if (replaced == null) {
+        return;
+      }
+      try {
+        deleteTree(replaced);
+      } catch (IOException e) {
+        throw new UncheckedIOException("published " + output.target + " but cannot remove " + replaced + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Moves this output into place; on failure nothing of it has moved. */
+  private Published moveIntoPlace() {
+    if (Files.exists(target) && !replace && !isEmptyFolder(target)) {
+      throw new IllegalStateException(target + " appeared while the job ran; not replacing it");
+    }
+    Path old = null;
+    try {
+      if (Files.exists(target)) {
         old = target.resolveSibling("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("cannot rename " + staging + " to " + target + " atomically", e);
-      }
-      if (old != null) {
-        deleteTree(old);
-      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      return new Published(this, old);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+      UncheckedIOException failure =
+          new UncheckedIOException(
+              "cannot publish " + target + ": "
+                  + (e instanceof AtomicMoveNotSupportedException ? "cannot rename " + staging + " atomically" : e.getMessage()),
+              e);
+      if (old != null && !Files.exists(target)) {
+        try {
+          Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException restore) {
+          failure.addSuppressed(restore);
+        }
+      }
+      throw failure;
     }
   }
 

@@ -1,8 +1,8 @@
 package io.tributary.jobs.components;
 
+import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.OptionsHelp;
-import io.tributary.jobs.transform.TransformArtifact;
 import io.tributary.jobs.transform.TransformJob;
 import io.tributary.jobs.transform.TransformOptions;
 import java.util.LinkedHashMap;
@@ -74,10 +74,10 @@ final class TransformComponent implements Component {
             .with("output", context.outputs().get("transformed_examples"))
             .with("transformOutput", context.outputs().get("transform_graph"))
             .plus(context.runnerArgs());
-    TransformArtifact artifact = new TransformJob(JobArguments.parse(args, TransformOptions.class), context.out()).run();
+    ExamplesArtifact artifact = new TransformJob(JobArguments.parse(args, TransformOptions.class), context.out()).run();
     return Map.of(
         "transform_graph",
-        JobArgs.properties("fitted_rows", artifact.fittedRows(), "fit_split", artifact.fitSplit()),
+        JobArgs.properties("fitted_rows", artifact.transform().fittedRows(), "fit_split", artifact.transform().fitSplit()),
         "transformed_examples",
         JobArgs.properties(
             "rows", artifact.splits().values().stream().mapToLong(Long::longValue).sum(),

@@ -251,7 +251,7 @@ public final class ExampleGenJob {
                 options.getSeed());
     return new ExamplesArtifact(
         ExamplesArtifact.FORMAT_VERSION,
-        "Examples",
+        ExamplesArtifact.TYPE,
         format.name().toLowerCase(),
         splits,
         read,
@@ -260,7 +260,8 @@ public final class ExampleGenJob {
         result.version(),
         inputs,
         split,
-        result.inferred() == null ? "declared:" + options.getSchema() : "inferred");
+        result.inferred() == null ? "declared:" + options.getSchema() : "inferred",
+        null);
   }
 
   private void say(String message) {

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code artifact.json} of an ExampleGen output: what the folder holds and where it came from.
- * Format version 1; fields are only ever added. No timestamps, so the same input and options give
- * the same bytes (the metadata store records when).
+ * {@code artifact.json} of an Examples folder: what it holds and where it came from. ExampleGen
+ * writes it, and so does Transform for the transformed examples (then {@code transform} says how
+ * they were made), so every reader of examples ({@link ExampleSplits}: StatisticsGen, the trainer,
+ * BulkInferrer) finds the split order and row counts in one format. Format version 1; fields are
+ * only ever added. No timestamps, so the same input and options give the same bytes (the metadata
+ * store records when).
  *
  * @param splits rows per split, in split order
  * @param rowsRead records read as rows (the sum of the splits)
@@ -20,6 +23,9 @@ import java.util.Map;
  * @param span the span read, or null when the input pattern has none
  * @param inputs the patterns and the exact files read
  * @param split how rows were split
+ * @param schemaSource {@code inferred}, {@code declared:<file>}, or {@code transform:<folder>} for
+ *     transformed examples (the fitted transform's output schema)
+ * @param transform for transformed examples, how they were made; absent (null) for ExampleGen's
  */
 @JsonPropertyOrder(alphabetic = false)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -34,10 +40,12 @@ public record ExamplesArtifact(
     Long version,
     List<InputFiles> inputs,
     SplitConfig split,
-    String schemaSource) {
+    String schemaSource,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Transformed transform) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = "artifact.json";
+  public static final String TYPE = "Examples";
 
   /**
    * How rows were split: by a seeded hash of key columns (all columns when there are none) with
@@ -47,6 +55,26 @@ public record ExamplesArtifact(
 
   /** One input pattern and the files it resolved to. */
   public record InputFiles(String split, String pattern, String format, List<String> files) {}
+
+  /**
+   * How Transform made these examples from the raw ones.
+   *
+   * @param fitSplit the split the transform was fitted on
+   * @param fittedRows rows in the fitting pass ({@code numExamples} of {@code transform_fn.json})
+   * @param spec the spec file read
+   * @param transformFn the folder holding {@code transform_fn.json} (absolute)
+   * @param counters per split, the non-zero counters of the apply step: {@code missing_<feature>},
+   *     {@code oov_<feature>}, {@code out_of_range_<feature>}
+   * @param postTransformStatistics the folder, relative to this one, of the statistics of each
+   *     transformed split
+   */
+  public record Transformed(
+      String fitSplit,
+      long fittedRows,
+      String spec,
+      String transformFn,
+      Map<String, Map<String, Long>> counters,
+      String postTransformStatistics) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper()

@@ -3,6 +3,7 @@ package io.tributary.jobs.transform;
 import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
+import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
@@ -18,12 +19,15 @@ import io.tributary.transforms.transform.TransformSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
@@ -43,14 +47,18 @@ import org.apache.beam.sdk.values.Row;
  *   Split-train/  Split-eval/     transformed examples: data-*.avro (or .parquet), schema.avsc
  *   post_transform_statistics/
  *     Split-train/statistics.json
- *   artifact.json                 rows per split, counters per split (see TransformArtifact)
+ *   artifact.json                 ExampleGen's Examples format (split order, rows per split), with
+ *                                 a "transform" section: fit split, spec, counters per split
  * </pre>
  *
  * <p>The spec is read and checked against every split's schema before the pipeline is built, so a
  * bad spec (unknown column, a type no step takes, k &lt;= 0) is one {@link UsageException} and no
  * data is read and no output is created. With {@code --transformOutput} the fitted transform is a
- * second staged folder, published just before the examples: the pipeline driver records them as
- * two artifacts, {@code transform_graph} and {@code transformed_examples}.
+ * second staged folder: the pipeline driver records them as two artifacts, {@code transform_graph}
+ * and {@code transformed_examples}. The two are published together ({@link
+ * StagedOutput#publishTogether}): the examples first, the fitted transform last, and if the second
+ * cannot be published the first is moved back, so a failed run leaves neither. A {@code
+ * transform_graph} folder in place therefore means its examples are complete too.
  */
 public final class TransformJob {
 
@@ -68,7 +76,7 @@ public final class TransformJob {
   }
 
   /** Runs the job to completion; the output exists afterwards only if this returns. */
-  public TransformArtifact run() {
+  public ExamplesArtifact run() {
     Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
     List<String> splits = ExampleSplits.of(examples);
     if (!splits.contains(options.getFitSplit())) {
@@ -93,13 +101,12 @@ public final class TransformJob {
       PipelineResult result = BeamRun.toCompletion(pipeline, progress);
       TransformFn fn = TransformFnFiles.read(fnStaging.toString());
       Path fnTarget = graph == null ? output.target().resolve(TRANSFORM_FN_FOLDER) : graph.target();
-      TransformArtifact artifact =
-          artifact(JobMetrics.of(result, Transform.METRICS_NAMESPACE), output.staging(), splits, fn, specFile, fnTarget, format);
+      ExamplesArtifact artifact =
+          artifact(
+              JobMetrics.of(result, Transform.METRICS_NAMESPACE), examples, output.staging(), splits, fn, specFile,
+              fnTarget, format);
       artifact.write(output.staging());
-      if (graph != null) {
-        graph.publish();
-      }
-      output.publish();
+      StagedOutput.publishTogether(graph == null ? List.of(output) : List.of(output, graph));
       progress.say(
           String.format(
               "done in %.1f s: fitted on %d rows; %s",
@@ -163,11 +170,15 @@ public final class TransformJob {
   }
 
   /**
-   * Rows per split come from the post-transform statistics; the apply step's own row counter must
-   * agree, which proves its other counters are attributed to the right split.
+   * ExampleGen's Examples artifact for the transformed splits: rows per split come from the
+   * post-transform statistics; the apply step's own row counter must agree, which proves its other
+   * counters are attributed to the right split. Span, version and split config are the raw
+   * examples' (when their {@code artifact.json} is readable): transforming keeps every row in its
+   * split.
    */
-  private TransformArtifact artifact(
+  private ExamplesArtifact artifact(
       JobMetrics metrics,
+      Path examples,
       Path staging,
       List<String> splits,
       TransformFn fn,
@@ -177,6 +188,7 @@ public final class TransformJob {
       throws IOException {
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
+    List<ExamplesArtifact.InputFiles> inputs = new ArrayList<>();
     for (String split : splits) {
       DatasetStatistics statistics = WriteStatistics.read(ExampleSplits.folder(staging.resolve(STATISTICS_FOLDER), split));
       Map<String, Long> splitCounters = new TreeMap<>(metrics.countersOfSteps(applyStep(split) + "/"));
@@ -190,18 +202,44 @@ public final class TransformJob {
       splitCounters.values().removeIf(v -> v == 0);
       rows.put(split, statistics.rowCount());
       counters.put(split, splitCounters);
+      inputs.add(rawInput(examples, split));
     }
-    return new TransformArtifact(
-        TransformArtifact.FORMAT_VERSION,
-        TransformArtifact.TYPE,
+    ExamplesArtifact raw = readRaw(examples);
+    return new ExamplesArtifact(
+        ExamplesArtifact.FORMAT_VERSION,
+        ExamplesArtifact.TYPE,
         format.name().toLowerCase(),
         rows,
-        options.getFitSplit(),
-        fn.numExamples(),
-        specFile.toString(),
-        fnTarget.toString(),
-        counters,
-        STATISTICS_FOLDER);
+        rows.values().stream().mapToLong(Long::longValue).sum(),
+        0, // applying a fitted transform rejects no row: unseen values are handled and counted
+        raw == null ? null : raw.span(),
+        raw == null ? null : raw.version(),
+        inputs,
+        raw == null ? null : raw.split(),
+        "transform:" + fnTarget,
+        new ExamplesArtifact.Transformed(
+            options.getFitSplit(), fn.numExamples(), specFile.toString(), fnTarget.toString(), counters,
+            STATISTICS_FOLDER));
+  }
+
+  /** The raw split folder read, with its data files in name order. */
+  private static ExamplesArtifact.InputFiles rawInput(Path examples, String split) throws IOException {
+    Path folder = ExampleSplits.folder(examples, split);
+    try (Stream<Path> files = Files.list(folder)) {
+      List<String> data =
+          files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith("data-")).sorted().toList();
+      String format = data.isEmpty() ? null : data.get(0).substring(data.get(0).lastIndexOf('.') + 1);
+      return new ExamplesArtifact.InputFiles(split, folder.toString(), format, data);
+    }
+  }
+
+  /** The raw examples' artifact, or null when they have none (a folder written by other means). */
+  private static ExamplesArtifact readRaw(Path examples) {
+    try {
+      return Files.exists(examples.resolve(ExamplesArtifact.FILE)) ? ExamplesArtifact.read(examples) : null;
+    } catch (IOException unreadable) {
+      return null;
+    }
   }
 
   private static void abandon(StagedOutput output, StagedOutput graph) {
