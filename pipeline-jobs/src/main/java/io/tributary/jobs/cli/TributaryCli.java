@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       StatisticsGenCommand.class,
       TransformCommand.class,
       TrainCommand.class,
+      TuneCommand.class,
       InferCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
