@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TransformCommand.class,
       TrainCommand.class,
       TuneCommand.class,
+      InfraValidateCommand.class,
       InferCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
