@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       TuneCommand.class,
       InfraValidateCommand.class,
+      PushCommand.class,
       InferCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
