@@ -21,7 +21,10 @@ public final class ComponentRegistry {
         new StatisticsGenComponent(),
         new SchemaGenComponent(),
         new ExampleValidatorComponent(),
-        new TransformComponent()));
+        new TransformComponent(),
+        new TunerComponent(),
+        new InfraValidatorComponent(),
+        new PusherComponent()));
   }
 
   public static ComponentRegistry of(Component... components) {

@@ -1,6 +1,9 @@
 package io.tributary.jobs.components;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,15 @@ final class JobArgs {
       return value;
     }
     return base.resolve(value).normalize().toString();
+  }
+
+  /**
+   * The SHA-256 of the file a path parameter names (relative to the pipeline file): for {@link
+   * Component#externalFingerprint}, so that editing a config file re-runs its component.
+   */
+  static String fileFingerprint(ComponentContext context, String parameter) throws Exception {
+    Path file = Path.of(resolve(context.baseDir(), String.valueOf(context.parameters().get(parameter))));
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   static Map<String, Object> properties(Object... keysAndValues) {

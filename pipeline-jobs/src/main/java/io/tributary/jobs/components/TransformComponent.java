@@ -5,10 +5,6 @@ import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.transform.TransformArtifact;
 import io.tributary.jobs.transform.TransformJob;
 import io.tributary.jobs.transform.TransformOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +63,7 @@ final class TransformComponent implements Component {
   /** The spec file's bytes: its path alone is already in the parameters. */
   @Override
   public String externalFingerprint(ComponentContext context) throws Exception {
-    Path spec = Path.of(JobArgs.resolve(context.baseDir(), String.valueOf(context.parameters().get("spec"))));
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(spec)));
+    return JobArgs.fileFingerprint(context, "spec");
   }
 
   @Override
