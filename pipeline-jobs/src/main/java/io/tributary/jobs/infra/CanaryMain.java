@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The canary: the {@code main} of the fresh JVM the InfraValidator starts, doing what a model
  * server does at start-up and per request. It loads the model folder (protobuf only, checked
- * against its SHA-256) and the fitted transform with {@link Predictor#load}, sends every canary
- * row through {@link Predictor#predict(Map)} once to warm up and once measured, and prints one
+ * against its SHA-256) and the fitted transform with {@link Predictor#load}, sends the canary
+ * rows through {@link Predictor#predict(Map)} to warm up ({@value #WARM_UP_PREDICTIONS} predictions,
+ * at least one pass), then every row once, measured, and prints one
  * {@link CanaryReport} as JSON on standard output. Anything that goes wrong, loading above all,
  * is reported in the JSON rather than thrown, so the parent can say why.
  *
@@ -19,6 +20,12 @@ import java.util.Map;
  * </pre>
  */
 public final class CanaryMain {
+
+  /**
+   * Predictions made, cycling over the canary rows, before latency is measured: enough for the JIT
+   * to compile the serving path, as a server's warm-up requests would.
+   */
+  static final int WARM_UP_PREDICTIONS = 1000;
 
   private CanaryMain() {}
 
@@ -43,8 +50,8 @@ public final class CanaryMain {
       return CanaryReport.failed(describe(e));
     }
     double loadMs = (System.nanoTime() - started) / 1e6;
-    for (Map<String, Object> row : rows) {
-      predictOrNull(predictor, row);
+    for (int i = 0; i < Math.max(WARM_UP_PREDICTIONS, rows.size()); i++) {
+      predictOrNull(predictor, rows.get(i % rows.size()));
     }
     long[] nanos = new long[rows.size()];
     int failed = 0;

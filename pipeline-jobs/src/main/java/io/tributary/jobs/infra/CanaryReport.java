@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param failedRows rows whose prediction threw
  * @param firstFailure the first such row's error, or null
  * @param loadMs how long loading the model and transform took
- * @param latencyMs the latency of one prediction, measured after one warm-up pass over the rows
+ * @param latencyMs the latency of one prediction, measured after a warm-up
  * @param heapUsedMb heap in use after loading and serving, after a full garbage collection
  */
 @JsonPropertyOrder({"loaded", "error", "rows", "failedRows", "firstFailure", "loadMs", "latencyMs", "heapUsedMb"})

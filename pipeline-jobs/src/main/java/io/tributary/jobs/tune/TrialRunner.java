@@ -55,7 +55,11 @@ final class TrialRunner {
       List<Future<Trial>> futures = new ArrayList<>();
       for (int i = 0; i < searched.size(); i++) {
         int number = i;
-        futures.add(pool.submit(() -> report(trial(number, searched.get(number)), finished.incrementAndGet(), searched.size())));
+        futures.add(pool.submit(() -> {
+          Trial trial = trial(number, searched.get(number));
+          report(trial, searched.get(number), finished.incrementAndGet(), searched.size());
+          return trial;
+        }));
       }
       List<Trial> trials = new ArrayList<>();
       for (Future<Trial> future : futures) {
@@ -85,14 +89,14 @@ final class TrialRunner {
     }
   }
 
-  private Trial report(Trial trial, int finished, int total) {
+  /** One line per finished trial, with the searched values (the fixed ones are the same in every trial). */
+  private void report(Trial trial, Map<String, Number> searched, int finished, int total) {
     String outcome =
         trial.succeeded()
             ? String.format("%s %.4f", config.search().metric(), trial.value())
             : "failed: " + trial.error();
     progress.say(String.format("trial %d (%d/%d done) %s in %.1f s, %s",
-        trial.trial(), finished, total, outcome, trial.durationMs() / 1000.0, trial.hyperParameters()));
-    return trial;
+        trial.trial(), finished, total, outcome, trial.durationMs() / 1000.0, searched));
   }
 
   private static long millisSince(long started) {
