@@ -47,7 +47,7 @@ public final class CanaryMain {
     try {
       predictor = transform == null ? Predictor.load(model) : Predictor.load(model, transform);
     } catch (RuntimeException e) {
-      return CanaryReport.failed(describe(e));
+      return CanaryReport.failed("the model did not load in a fresh JVM: " + describe(e));
     }
     double loadMs = (System.nanoTime() - started) / 1e6;
     for (int i = 0; i < Math.max(WARM_UP_PREDICTIONS, rows.size()); i++) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * What the canary JVM measured, as it prints it on standard output (one JSON object).
  *
  * @param loaded whether the model and its transform loaded
- * @param error why loading failed (or why the canary JVM failed), else null
+ * @param error why loading failed, or why the canary JVM failed or was killed; else null
  * @param rows canary rows sent through the serving path
  * @param failedRows rows whose prediction threw
  * @param firstFailure the first such row's error, or null

@@ -52,7 +52,7 @@ public record InfraBlessing(
   static InfraBlessing judge(Path model, Path transform, CanarySettings settings, CanaryReport report) {
     List<String> reasons = new ArrayList<>();
     if (!report.loaded()) {
-      reasons.add("the model did not load in a fresh JVM: " + report.error());
+      reasons.add(report.error());
     } else {
       if (report.failedRows() > 0) {
         reasons.add(report.failedRows() + " of " + report.rows() + " canary rows failed on the serving path, the first: "

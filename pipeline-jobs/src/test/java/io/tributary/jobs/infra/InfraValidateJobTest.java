@@ -79,6 +79,23 @@ class InfraValidateJobTest {
   }
 
   @Test
+  void aCanaryPastItsTimeoutIsKilledAndNotBlessed() throws Exception {
+    // A named pipe as model.json: the canary blocks opening it, as on a hung file system.
+    Path model = Files.createDirectories(dir.resolve("hung-model"));
+    Process mkfifo = new ProcessBuilder("mkfifo", model.resolve("model.json").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Path output = dir.resolve("infra");
+
+    CliRun run = CliRun.of("infra-validate", "--model=" + model, "--transform=" + PENGUINS.transform,
+        "--examples=" + PENGUINS.examples, "--timeout-seconds=1", "--output=" + output);
+
+    assertEquals(3, run.exitCode(), run.err());
+    assertTrue(InfraBlessing.read(output).reason().startsWith(
+        "the canary JVM did not finish within 1 s and was killed"),
+        InfraBlessing.read(output).reason());
+  }
+
+  @Test
   void wrongOptionsExitTwoAndWriteNothing() {
     Path output = dir.resolve("infra");
     CliRun noSplit = CliRun.of("infra-validate", "--model=" + PENGUINS.model, "--examples=" + PENGUINS.examples,

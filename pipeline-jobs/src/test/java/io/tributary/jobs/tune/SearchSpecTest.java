@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.transforms.train.Algorithm;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -59,6 +61,13 @@ class SearchSpecTest {
     // Log scale: each decade is about as likely, so about a third of the draws fall below 0.01.
     long belowHundredth = IntStream.range(0, etas.length).filter(i -> etas[i] < 0.01).count();
     assertTrue(belowHundredth > 90 && belowHundredth < 180, "draws below 0.01: " + belowHundredth);
+  }
+
+  @Test
+  void thePenguinSampleConfigReads() throws Exception {
+    TuneConfig sample = TuneConfig.parse(Files.readString(Path.of("../samples/penguin/tune.yaml")), false);
+    assertEquals(Algorithm.XGBOOST, sample.algorithm());
+    assertEquals(8, sample.search().trials(sample.algorithm()).size());
   }
 
   @Test
