@@ -2,6 +2,7 @@ package io.tributary.jobs.infra;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,11 +36,11 @@ public final class InfraValidateJob {
   public static InfraBlessing run(
       Path model, Path transform, Path examples, CanarySettings settings, Path output, boolean overwrite,
       Progress progress) throws IOException, InterruptedException {
-    Path modelDir = existing(model, "--model");
-    Path transformDir = transform == null ? null : existing(transform, "--transform");
+    Path modelDir = InputPaths.folder(model, "--model");
+    Path transformDir = transform == null ? null : InputPaths.folder(transform, "--transform");
     List<Map<String, Object>> rows;
     try {
-      rows = CanaryRows.read(existing(examples, "--examples"), settings.split(), settings.canaryRows());
+      rows = CanaryRows.read(InputPaths.folder(examples, "--examples"), settings.split(), settings.canaryRows());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -61,13 +62,5 @@ public final class InfraValidateJob {
     } finally {
       StagedOutput.deleteTree(work);
     }
-  }
-
-  private static Path existing(Path path, String option) {
-    Path absolute = path.toAbsolutePath().normalize();
-    if (!Files.isDirectory(absolute)) {
-      throw new UsageException(option + "=" + path + " is not a folder");
-    }
-    return absolute;
   }
 }

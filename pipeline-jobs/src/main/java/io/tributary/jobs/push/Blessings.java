@@ -1,5 +1,6 @@
 package io.tributary.jobs.push;
 
+import io.tributary.jobs.infra.InfraBlessing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +22,6 @@ public final class Blessings {
 
   public static final String BLESSED = "BLESSED";
   public static final String NOT_BLESSED = "NOT_BLESSED";
-  public static final String INFRA_BLESSED = "INFRA_BLESSED";
-  public static final String INFRA_NOT_BLESSED = "INFRA_NOT_BLESSED";
 
   private Blessings() {}
 
@@ -32,7 +31,7 @@ public final class Blessings {
     if (model.isPresent() || infraBlessing == null) {
       return model;
     }
-    return verdict(infraBlessing, INFRA_BLESSED, INFRA_NOT_BLESSED, "model not infra-blessed",
+    return verdict(infraBlessing, InfraBlessing.BLESSED, InfraBlessing.NOT_BLESSED, "model not infra-blessed",
         "the InfraValidator's infra_blessing");
   }
 

@@ -2,6 +2,7 @@ package io.tributary.jobs.push;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.model.ModelFolder;
 import io.tributary.transforms.model.Predictor;
@@ -44,13 +45,13 @@ public final class PushJob {
   public record PushResult(Path path, PushRecord record) {}
 
   public static PushResult run(PushSettings settings, Progress progress) throws IOException {
-    Path model = existing(settings.model(), "--model");
-    Path blessing = existing(settings.blessing(), "--blessing");
-    Path infraBlessing = settings.infraBlessing() == null ? null : existing(settings.infraBlessing(), "--infra-blessing");
+    Path model = InputPaths.folder(settings.model(), "--model");
+    Path blessing = InputPaths.folder(settings.blessing(), "--blessing");
+    Path infraBlessing = settings.infraBlessing() == null ? null : InputPaths.folder(settings.infraBlessing(), "--infra-blessing");
     Blessings.refusal(blessing, infraBlessing).ifPresent(reason -> {
       throw new PushRefusedException(reason);
     });
-    Path transform = settings.transform() == null ? recordedTransform(model) : existing(settings.transform(), "--transform");
+    Path transform = settings.transform() == null ? recordedTransform(model) : InputPaths.folder(settings.transform(), "--transform");
     // Load it as the model server will: a damaged model, or a transform it was not trained on, fails here.
     String sha256 = Predictor.load(model.toString(), transform.toString()).descriptor().modelSha256();
     ServingDirectory serving = ServingDirectory.of(settings.servingDir(), settings.modelName());
@@ -101,13 +102,5 @@ public final class PushJob {
         }
       }
     }
-  }
-
-  private static Path existing(Path path, String option) {
-    Path absolute = path.toAbsolutePath().normalize();
-    if (!Files.isDirectory(absolute)) {
-      throw new UsageException(option + "=" + path + " is not a folder");
-    }
-    return absolute;
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.jobs.train;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.tune.BestHyperParameters;
 import io.tributary.transforms.model.ModelFolder;
@@ -57,10 +58,10 @@ public final class TrainJob {
   public ModelArtifact run() {
     TrainingInputs inputs =
         TrainingInputs.open(options.getExamples(), options.getTransform(), options.getTrainSplit(), options.getEvalSplit());
-    TrainerConfig config = readConfig(TrainingInputs.existing(options.getConfig(), "--config"));
+    TrainerConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     if (options.getHyperparameters() != null) {
       BestHyperParameters best =
-          BestHyperParameters.read(TrainingInputs.existing(options.getHyperparameters(), "--hyperparameters"));
+          BestHyperParameters.read(InputPaths.existing(options.getHyperparameters(), "--hyperparameters"));
       config = best.applyTo(config);
       progress.say("hyper-parameters of tuning trial " + best.trial() + ": " + config.hyperParameters());
     }
@@ -104,7 +105,7 @@ public final class TrainJob {
   }
 
   private static TrainerConfig readConfig(Path file) {
-    String text = TrainingInputs.readText(file, "--config");
+    String text = InputPaths.readText(file, "--config");
     String name = file.getFileName().toString();
     try {
       return name.endsWith(".json") ? TrainerConfig.fromJson(text) : TrainerConfig.fromYaml(text);

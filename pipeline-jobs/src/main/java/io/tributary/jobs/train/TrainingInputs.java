@@ -1,10 +1,10 @@
 package io.tributary.jobs.train;
 
+import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.examples.ExampleFiles;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +33,8 @@ public record TrainingInputs(Path examples, Path transformDir, TransformFn fn, P
 
   /** Opens the inputs; the train split must exist, the eval split may not. */
   public static TrainingInputs open(String examples, String transform, String trainSplit, String evalSplit) {
-    Path examplesDir = existing(examples, "--examples");
-    Path transformDir = existing(transform, "--transform");
+    Path examplesDir = InputPaths.existing(examples, "--examples");
+    Path transformDir = InputPaths.existing(transform, "--transform");
     TransformFn fn = TransformFnFiles.read(transformDir.toString());
     Path train = examplesDir.resolve("Split-" + trainSplit);
     if (!Files.isDirectory(train)) {
@@ -59,23 +59,5 @@ public record TrainingInputs(Path examples, Path transformDir, TransformFn fn, P
 
   private List<Row> transformed(Path split) {
     return ExampleFiles.read(split).stream().map(fn::apply).toList();
-  }
-
-  /** The absolute path of an option's file or folder, which must exist. */
-  public static Path existing(String path, String option) {
-    Path resolved = Path.of(path).toAbsolutePath().normalize();
-    if (!Files.exists(resolved)) {
-      throw new UsageException(option + "=" + path + " does not exist");
-    }
-    return resolved;
-  }
-
-  /** A config file's text, or a {@link UsageException} naming the option. */
-  public static String readText(Path file, String option) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + option + "=" + file + ": " + e.getMessage());
-    }
   }
 }

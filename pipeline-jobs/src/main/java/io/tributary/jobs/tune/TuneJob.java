@@ -2,6 +2,7 @@ package io.tributary.jobs.tune;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.train.TrainingInputs;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ public final class TuneJob {
       throw new UsageException(
           inputs.examples() + " has no Split-" + options.getEvalSplit() + "/: trials are scored on it; set --evalSplit");
     }
-    TuneConfig config = readConfig(TrainingInputs.existing(options.getConfig(), "--config"));
+    TuneConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     int parallelism = parallelism(options.getParallelism());
     List<Map<String, Number>> searched = config.search().trials(config.algorithm());
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
@@ -85,7 +86,7 @@ public final class TuneJob {
   }
 
   private static TuneConfig readConfig(Path file) {
-    String text = TrainingInputs.readText(file, "--config");
+    String text = InputPaths.readText(file, "--config");
     try {
       return TuneConfig.parse(text, file.getFileName().toString().endsWith(".json"));
     } catch (IllegalArgumentException e) {
