@@ -4,6 +4,6 @@
  * io.tributary.jobs.push.Blessings}) is published to a serving directory as a new numbered
  * version, atomically and never over an existing version ({@link
  * io.tributary.jobs.push.ServingDirectory}), with a {@code push.json} record ({@link
- * io.tributary.jobs.push.PushRecord}). Layout: {@code docs/deploy.md}.
+ * io.tributary.jobs.push.PushRecord}). Layout: {@code pipeline-jobs/docs/deploy.md}.
  */
 package io.tributary.jobs.push;

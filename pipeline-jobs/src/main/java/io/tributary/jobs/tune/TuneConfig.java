@@ -65,7 +65,7 @@ public record TuneConfig(TrainerConfig trainer, SearchSpec search) {
     JsonNode search = fields.remove("search");
     if (search == null) {
       throw new IllegalArgumentException(
-          "the tune config needs a 'search' section: strategy, metric and parameters (see docs/deploy.md)");
+          "the tune config needs a 'search' section: strategy, metric and parameters (see pipeline-jobs/docs/deploy.md)");
     }
     TrainerConfig trainer =
         SpecMappers.read(mapper, SpecMappers.write(mapper, fields), TrainerConfig.class, "trainer config");

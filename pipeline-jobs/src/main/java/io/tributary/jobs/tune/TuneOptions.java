@@ -24,7 +24,7 @@ public interface TuneOptions extends TributaryOptions {
   @Description(
       "Tune config, YAML (.yaml, .yml) or JSON: a trainer config (label, algorithm, fixed hyperParameters,"
           + " seed) plus a search section (strategy grid or random, parameters with a list of values or"
-          + " min/max and scale linear or log, metric, direction, trials, seed). See docs/deploy.md.")
+          + " min/max and scale linear or log, metric, direction, trials, seed). See pipeline-jobs/docs/deploy.md.")
   String getConfig();
 
   void setConfig(String config);
