@@ -1,10 +1,12 @@
 package io.tributary.jobs.components;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,12 +56,16 @@ final class JobArgs {
   }
 
   /**
-   * The SHA-256 of the file a path parameter names (relative to the pipeline file): for {@link
-   * Component#externalFingerprint}, so that editing a config file re-runs its component.
+   * The SHA-256 of the file a path parameter names, for {@link Component#externalFingerprint}:
+   * the path alone is already in the parameters, but editing the file must re-run the component.
    */
-  static String fileFingerprint(ComponentContext context, String parameter) throws Exception {
+  static String fileFingerprint(ComponentContext context, String parameter) throws IOException {
     Path file = Path.of(resolve(context.baseDir(), String.valueOf(context.parameters().get(parameter))));
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   static Map<String, Object> properties(Object... keysAndValues) {
