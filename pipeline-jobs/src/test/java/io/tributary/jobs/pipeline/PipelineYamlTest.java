@@ -78,7 +78,8 @@ class PipelineYamlTest {
 
   @Test
   void mistakesNameTheLineAndTheFix() {
-    assertEquals(dir.resolve("pipeline.yaml") + ":5: component 'Trainr' has unknown type 'Trainr'; known types: " + registry.types(),
+    assertEquals(dir.resolve("pipeline.yaml") + ":5: component 'Trainr' has unknown type 'Trainr'; known types: "
+            + registry.types(),
         error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters: {input: a.csv}\n  Trainr: \n"));
     assertTrue(error("pipeline: p\ncomponents:\n  ExampleGen:\n    parameters:\n      inptu: a.csv\n")
         .contains(":3: component 'ExampleGen' (ExampleGen) has no parameter 'inptu'"));
