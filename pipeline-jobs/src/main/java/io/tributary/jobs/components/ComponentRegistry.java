@@ -22,9 +22,12 @@ public final class ComponentRegistry {
         new SchemaGenComponent(),
         new ExampleValidatorComponent(),
         new TransformComponent(),
+        new TunerComponent(),
         new TrainerComponent(),
-        new BulkInferrerComponent(),
-        new EvaluatorComponent()));
+        new EvaluatorComponent(),
+        new InfraValidatorComponent(),
+        new PusherComponent(),
+        new BulkInferrerComponent()));
   }
 
   public static ComponentRegistry of(Component... components) {

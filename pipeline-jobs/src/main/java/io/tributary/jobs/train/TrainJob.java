@@ -2,19 +2,17 @@ package io.tributary.jobs.train;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
-import io.tributary.transforms.examples.ExampleFiles;
+import io.tributary.jobs.tune.BestHyperParameters;
 import io.tributary.transforms.model.ModelFolder;
 import io.tributary.transforms.model.SavedModel;
 import io.tributary.transforms.train.Evaluation;
 import io.tributary.transforms.train.Trainer;
 import io.tributary.transforms.train.TrainerConfig;
-import io.tributary.transforms.transform.TransformFn;
-import io.tributary.transforms.transform.TransformFnFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
@@ -31,6 +29,9 @@ import org.apache.beam.sdk.values.Row;
  *   model.json      the model descriptor (beam-transforms/docs/model-format.md)
  *   artifact.json   train and eval metrics ({@link ModelArtifact})
  * </pre>
+ *
+ * <p>With {@code --hyperparameters} (the Tuner's {@code best_hyperparameters} folder) the tuned
+ * values replace the config's: see {@link BestHyperParameters#applyTo}.
  *
  * <p>The output is staged and appears complete or not at all. Configuration mistakes (a missing
  * folder, an unreadable config, a label the transform does not pass through) exit with code 2 and
@@ -55,32 +56,32 @@ public final class TrainJob {
 
   /** Trains and publishes; returns the artifact summary. */
   public ModelArtifact run() {
-    Path examples = existing(options.getExamples(), "--examples");
-    Path transformDir = existing(options.getTransform(), "--transform");
-    TrainerConfig config = readConfig(existing(options.getConfig(), "--config"));
-    TransformFn fn = TransformFnFiles.read(transformDir.toString());
-    Path trainSplit = split(examples, options.getTrainSplit());
-    if (!Files.isDirectory(trainSplit)) {
-      throw new UsageException(examples + " has no Split-" + options.getTrainSplit() + "/: set --trainSplit");
+    TrainingInputs inputs =
+        TrainingInputs.open(options.getExamples(), options.getTransform(), options.getTrainSplit(), options.getEvalSplit());
+    TrainerConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
+    if (options.getHyperparameters() != null) {
+      BestHyperParameters best =
+          BestHyperParameters.read(InputPaths.existing(options.getHyperparameters(), "--hyperparameters"));
+      config = best.applyTo(config);
+      progress.say("hyper-parameters of tuning trial " + best.trial() + ": " + config.hyperParameters());
     }
-    Path evalSplit = split(examples, options.getEvalSplit());
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     try {
-      List<Row> train = transformed(fn, trainSplit);
-      progress.say(train.size() + " training rows from " + trainSplit);
-      SavedModel model = Trainer.of(config).train(fn, transformDir.toString(), train);
+      List<Row> train = inputs.trainRows();
+      progress.say(train.size() + " training rows from " + inputs.trainSplit());
+      SavedModel model = Trainer.of(config).train(inputs.fn(), inputs.transformDir().toString(), train);
       ModelFolder.write(model, output.staging().toString());
       ModelArtifact.Metrics trainMetrics = ModelArtifact.Metrics.of(options.getTrainSplit(), Evaluation.of(model, train));
       ModelArtifact.Metrics evalMetrics =
-          Files.isDirectory(evalSplit)
-              ? ModelArtifact.Metrics.of(options.getEvalSplit(), Evaluation.of(model, transformed(fn, evalSplit)))
+          inputs.hasEval()
+              ? ModelArtifact.Metrics.of(options.getEvalSplit(), Evaluation.of(model, inputs.evalRows()))
               : null;
       ModelArtifact artifact =
           new ModelArtifact(
               ModelArtifact.FORMAT_VERSION,
               ModelArtifact.TYPE,
-              examples.toString(),
-              transformDir.toString(),
+              inputs.examples().toString(),
+              inputs.transformDir().toString(),
               model.descriptor().label(),
               model.descriptor().task().id(),
               model.descriptor().algorithm(),
@@ -104,33 +105,12 @@ public final class TrainJob {
   }
 
   private static TrainerConfig readConfig(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read --config=" + file + ": " + e.getMessage());
-    }
+    String text = InputPaths.readText(file, "--config");
     String name = file.getFileName().toString();
     try {
       return name.endsWith(".json") ? TrainerConfig.fromJson(text) : TrainerConfig.fromYaml(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException(file + ": " + e.getMessage());
     }
-  }
-
-  private static List<Row> transformed(TransformFn fn, Path split) {
-    return ExampleFiles.read(split).stream().map(fn::apply).toList();
-  }
-
-  private static Path split(Path examples, String name) {
-    return examples.resolve("Split-" + name);
-  }
-
-  private static Path existing(String path, String option) {
-    Path resolved = Path.of(path).toAbsolutePath().normalize();
-    if (!Files.exists(resolved)) {
-      throw new UsageException(option + "=" + path + " does not exist");
-    }
-    return resolved;
   }
 }

@@ -34,6 +34,13 @@ public interface TrainOptions extends TributaryOptions {
 
   void setOutput(String output);
 
+  @Description(
+      "Optional: the Tuner's best_hyperparameters folder (or its best_hyperparameters.json). Its"
+          + " algorithm and hyper-parameters replace the config's; the rest of the config stays.")
+  String getHyperparameters();
+
+  void setHyperparameters(String folder);
+
   @Description("The split to train on.")
   @Default.String("train")
   String getTrainSplit();

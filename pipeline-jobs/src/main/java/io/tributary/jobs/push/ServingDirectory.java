@@ -1,0 +1,111 @@
+package io.tributary.jobs.push;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One model's folder in a serving directory, {@code <servingDir>/<modelName>/}, holding numbered
+ * versions {@code 1/}, {@code 2/}, ... that a model server loads. Versions are never overwritten
+ * or reused: a new version is written in a dot-prefixed staging folder beside them and renamed to
+ * the highest existing number + 1. The rename fails if another pusher took that number first
+ * (a version folder is never empty), and the push then tries the next number, so concurrent
+ * pushers, in one JVM or several, get distinct versions. Readers ignore dot-prefixed and
+ * non-numeric entries.
+ *
+ * <pre>{@code
+ * ServingDirectory models = ServingDirectory.of(Path.of("/srv/models"), "penguin");
+ * Path staged = models.stage();
+ * ... write the version into staged ...
+ * int version = models.publish(staged, number -> writePushJson(staged, number));
+ * }</pre>
+ */
+public final class ServingDirectory {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
+  private static final int MAX_ATTEMPTS = 1000;
+
+  private final Path modelFolder;
+
+  private ServingDirectory(Path modelFolder) {
+    this.modelFolder = modelFolder;
+  }
+
+  public static ServingDirectory of(Path servingDir, String modelName) {
+    checkName(modelName);
+    return new ServingDirectory(servingDir.toAbsolutePath().normalize().resolve(modelName));
+  }
+
+  /** Fails unless {@code modelName} can be a folder name of its own. */
+  public static void checkName(String modelName) {
+    if (modelName == null || !NAME.matcher(modelName).matches()) {
+      throw new IllegalArgumentException(
+          "model name '" + modelName + "' is not a folder name: use letters, digits, '.', '_' and '-',"
+              + " starting with a letter or digit");
+    }
+  }
+
+  /** {@code <servingDir>/<modelName>}. */
+  public Path folder() {
+    return modelFolder;
+  }
+
+  public Path version(int number) {
+    return modelFolder.resolve(String.valueOf(number));
+  }
+
+  /** The published versions, ascending. */
+  public List<Integer> versions() {
+    if (!Files.isDirectory(modelFolder)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(modelFolder)) {
+      return entries.map(p -> p.getFileName().toString()).filter(n -> VERSION.matcher(n).matches())
+          .map(Integer::valueOf).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + modelFolder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A new, empty staging folder for one version, hidden from readers. */
+  public Path stage() throws IOException {
+    Files.createDirectories(modelFolder);
+    return Files.createDirectory(modelFolder.resolve(".staging-" + UUID.randomUUID()));
+  }
+
+  /**
+   * Renames {@code staged} to the next free version and returns its number. {@code beforeRename}
+   * is told the number about to be claimed (to record it inside the version), again for each
+   * retry when another pusher won the race.
+   */
+  public int publish(Path staged, IntConsumer beforeRename) throws IOException {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      List<Integer> existing = versions();
+      int next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
+      Path target = version(next);
+      if (Files.exists(target)) {
+        continue;
+      }
+      beforeRename.accept(next);
+      try {
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        return next;
+      } catch (FileSystemException e) {
+        if (!Files.exists(target)) {
+          throw e;
+        }
+        // Another pusher renamed its version to this number first: take the next one.
+      }
+    }
+    throw new IOException("no free version in " + modelFolder + " after " + MAX_ATTEMPTS + " attempts");
+  }
+}

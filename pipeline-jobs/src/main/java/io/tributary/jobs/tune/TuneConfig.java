@@ -1,0 +1,87 @@
+package io.tributary.jobs.tune;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.transforms.train.Algorithm;
+import io.tributary.transforms.train.TrainerConfig;
+import io.tributary.transforms.transform.SpecMappers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A tune config: a trainer config (the same fields as {@code tributary train --config}) plus a
+ * {@code search} section ({@link SearchSpec}). Each trial trains the trainer config with the
+ * trial's hyper-parameters laid over the config's fixed ones.
+ *
+ * <pre>{@code
+ * label: species
+ * algorithm: cart            # required: the hyper-parameters searched are this algorithm's
+ * hyperParameters: {minChildWeight: 2}   # fixed in every trial
+ * seed: 0                    # the training seed of every trial
+ * search:
+ *   strategy: grid
+ *   metric: accuracy
+ *   parameters:
+ *     maxDepth: [2, 4, 8]
+ * }</pre>
+ *
+ * <p>Everything is checked when the file is read: the trainer fields as the Trainer checks them,
+ * the search section, every searched name and value against the algorithm, and that no
+ * hyper-parameter is both fixed and searched.
+ *
+ * @param trainer the trainer config without the search section
+ * @param search the search section
+ */
+public record TuneConfig(TrainerConfig trainer, SearchSpec search) {
+
+  public TuneConfig {
+    if (trainer.algorithm() == null) {
+      throw new IllegalArgumentException(
+          "the tune config needs 'algorithm': the searched hyper-parameters are that algorithm's");
+    }
+    for (String name : search.parameters().keySet()) {
+      if (trainer.hyperParameters().containsKey(name)) {
+        throw new IllegalArgumentException(
+            "hyper-parameter " + name + " is both fixed in hyperParameters and searched: remove one of them");
+      }
+    }
+    search.check(trainer.algorithm());
+  }
+
+  /** Reads JSON ({@code json} true) or YAML text; errors name the field and what to fix. */
+  public static TuneConfig parse(String text, boolean json) {
+    ObjectMapper mapper = json ? SpecMappers.JSON : SpecMappers.YAML;
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("invalid tune config: " + e.getOriginalMessage(), e);
+    }
+    if (!(tree instanceof ObjectNode fields)) {
+      throw new IllegalArgumentException("the tune config is empty or not a mapping of fields");
+    }
+    JsonNode search = fields.remove("search");
+    if (search == null) {
+      throw new IllegalArgumentException(
+          "the tune config needs a 'search' section: strategy, metric and parameters (see pipeline-jobs/docs/deploy.md)");
+    }
+    TrainerConfig trainer =
+        SpecMappers.read(mapper, SpecMappers.write(mapper, fields), TrainerConfig.class, "trainer config");
+    SearchSpec spec = SpecMappers.read(mapper, SpecMappers.write(mapper, search), SearchSpec.class, "search section");
+    return new TuneConfig(trainer, spec);
+  }
+
+  public Algorithm algorithm() {
+    return trainer.algorithm();
+  }
+
+  /** The trainer config of one trial: the config's fixed hyper-parameters plus the trial's. */
+  public TrainerConfig trialConfig(Map<String, Number> searched) {
+    Map<String, Number> hyperParameters = new LinkedHashMap<>(trainer.hyperParameters());
+    hyperParameters.putAll(searched);
+    return new TrainerConfig(
+        trainer.label(), trainer.task(), trainer.algorithm(), hyperParameters, trainer.features(), trainer.seed());
+  }
+}
