@@ -5,6 +5,7 @@ import io.tributary.jobs.infer.InferOptions;
 import io.tributary.jobs.infer.InferenceArtifact;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.OptionsHelp;
+import io.tributary.jobs.push.Blessings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ final class BulkInferrerComponent implements Component {
   @Override
   public Optional<String> skipReason(ComponentContext context) throws Exception {
     java.nio.file.Path blessing = context.inputs().get("blessing");
-    return blessing == null ? Optional.empty() : Blessing.model(blessing).whyNot();
+    return blessing == null ? Optional.empty() : Blessings.refusal(blessing, null);
   }
 
   @Override

@@ -23,4 +23,15 @@ public record ComponentContext(
     Map<String, Path> outputs,
     Path baseDir,
     List<String> runnerArgs,
-    PrintStream out) {}
+    PrintStream out) {
+
+  /**
+   * The pipeline's root folder: the driver places every output at {@code
+   * <root>/<ComponentId>/<output>/<execution id>/}. For defaults that belong beside the artifacts
+   * (the Pusher's serving directory).
+   */
+  public Path pipelineRoot() {
+    Path output = outputs.values().iterator().next();
+    return output.getParent().getParent().getParent();
+  }
+}

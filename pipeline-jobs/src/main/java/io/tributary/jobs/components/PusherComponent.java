@@ -16,7 +16,7 @@ import java.util.Set;
  * Pusher in a pipeline: inputs {@code model} ({@code Model}), {@code blessing} ({@code
  * ModelBlessing}), {@code transform_graph} ({@code TransformGraph}) and, optionally, {@code
  * infra_blessing} ({@code InfraBlessing}); parameters {@code servingDir} (relative to the pipeline
- * file's folder unless absolute) and {@code modelName}. It pushes the model as the next version of
+ * file's folder unless absolute; default {@code <pipeline root>/serving}) and {@code modelName}. It pushes the model as the next version of
  * {@code <servingDir>/<modelName>/} and records output {@code pushed_model} ({@code PushedModel}:
  * a copy of {@code push.json}, properties {@code version} and {@code path}).
  *
@@ -25,6 +25,9 @@ import java.util.Set;
  * 0.9}) and the driver skips the step.
  */
 final class PusherComponent implements Component {
+
+  /** The serving directory's folder in the pipeline root when {@code servingDir} is not given. */
+  static final String DEFAULT_SERVING_DIR = "serving";
 
   @Override
   public String type() {
@@ -59,21 +62,26 @@ final class PusherComponent implements Component {
   @Override
   public Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("servingDir", "The serving directory a model server reads, relative to the pipeline file unless absolute.");
+    parameters.put("servingDir", "The serving directory a model server reads, relative to the pipeline file unless"
+        + " absolute (default: serving/ in the pipeline root, beside the artifacts).");
     parameters.put("modelName", "The model's folder in the serving directory (letters, digits, '.', '_', '-').");
     return parameters;
   }
 
   @Override
   public void checkParameters(Map<String, Object> parameters) {
-    if (!parameters.containsKey("servingDir")) {
-      throw new IllegalArgumentException("'servingDir' is required: the serving directory a model server reads");
-    }
     Object name = parameters.get("modelName");
     if (name == null) {
       throw new IllegalArgumentException("'modelName' is required: the model's folder in the serving directory");
     }
     ServingDirectory.checkName(name.toString());
+  }
+
+  private static Path servingDir(ComponentContext context) {
+    Object given = context.parameters().get("servingDir");
+    return given == null
+        ? context.pipelineRoot().resolve(DEFAULT_SERVING_DIR)
+        : Path.of(JobArgs.resolve(context.baseDir(), String.valueOf(given)));
   }
 
   @Override
@@ -86,7 +94,7 @@ final class PusherComponent implements Component {
     PushSettings settings = new PushSettings(
         context.inputs().get("model"), context.inputs().get("transform_graph"), context.inputs().get("blessing"),
         context.inputs().get("infra_blessing"),
-        Path.of(JobArgs.resolve(context.baseDir(), String.valueOf(context.parameters().get("servingDir")))),
+        servingDir(context),
         String.valueOf(context.parameters().get("modelName")));
     PushJob.PushResult pushed = PushJob.run(settings, new Progress("push", context.out()));
     StagedOutput output = StagedOutput.begin(context.outputs().get("pushed_model"), false);

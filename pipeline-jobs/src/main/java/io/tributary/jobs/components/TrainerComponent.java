@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Trainer in a pipeline: inputs {@code examples} (ExampleGen's raw examples: the model computes its
- * features with {@code transform_graph}, the same code serving runs) and {@code transform_graph};
+ * features with {@code transform_graph}, the same code serving runs), {@code transform_graph}, and
+ * optionally {@code hyperparameters} (the Tuner's best, laid over the config's);
  * output {@code model} (type {@code Model}: model.pb, model.json, artifact.json with the train and
  * eval metrics). The parameters are those of {@code tributary train} but those the driver sets;
  * {@code config} is a path relative to the pipeline file, and its content is part of the cache key.
@@ -20,7 +21,8 @@ import java.util.Set;
 final class TrainerComponent implements Component {
 
   private static final Set<String> PATHS = Set.of("config");
-  private static final Set<String> DRIVER_OPTIONS = Set.of("examples", "transform", "output", "overwrite", "profile");
+  private static final Set<String> DRIVER_OPTIONS =
+      Set.of("examples", "transform", "hyperparameters", "output", "overwrite", "profile");
 
   @Override
   public String type() {
@@ -37,7 +39,14 @@ final class TrainerComponent implements Component {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("examples", "Examples");
     inputs.put("transform_graph", "TransformGraph");
+    inputs.put("hyperparameters", "HyperParameters");
     return inputs;
+  }
+
+  /** The Tuner's best hyper-parameters, laid over the config's when given. */
+  @Override
+  public Set<String> optionalInputs() {
+    return Set.of("hyperparameters");
   }
 
   @Override
@@ -66,12 +75,15 @@ final class TrainerComponent implements Component {
 
   @Override
   public Map<String, Map<String, Object>> execute(ComponentContext context) {
-    String[] args =
+    JobArgs job =
         JobArgs.from(context, PATHS)
             .with("examples", context.inputs().get("examples"))
             .with("transform", context.inputs().get("transform_graph"))
-            .with("output", context.outputs().get("model"))
-            .plus(java.util.List.of());
+            .with("output", context.outputs().get("model"));
+    if (context.inputs().containsKey("hyperparameters")) {
+      job.with("hyperparameters", context.inputs().get("hyperparameters"));
+    }
+    String[] args = job.plus(java.util.List.of());
     ModelArtifact artifact = new TrainJob(JobArguments.parse(args, TrainOptions.class), context.out()).run();
     Map<String, Object> properties = new LinkedHashMap<>(
         JobArgs.properties("algorithm", artifact.algorithm(), "label", artifact.label(), "task", artifact.task()));

@@ -1,5 +1,6 @@
 package io.tributary.jobs.push;
 
+import io.tributary.jobs.evaluate.BlessingFolder;
 import io.tributary.jobs.infra.InfraBlessing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +21,11 @@ import java.util.Optional;
  */
 public final class Blessings {
 
-  public static final String BLESSED = "BLESSED";
-  public static final String NOT_BLESSED = "NOT_BLESSED";
-
   private Blessings() {}
 
   /** Why the model must not be pushed, or empty when it may; {@code infraBlessing} may be null. */
   public static Optional<String> refusal(Path blessing, Path infraBlessing) {
-    Optional<String> model = verdict(blessing, BLESSED, NOT_BLESSED, "model not blessed", "the Evaluator's blessing");
+    Optional<String> model = verdict(blessing, BlessingFolder.BLESSED, BlessingFolder.NOT_BLESSED, "model not blessed", "the Evaluator's blessing");
     if (model.isPresent() || infraBlessing == null) {
       return model;
     }

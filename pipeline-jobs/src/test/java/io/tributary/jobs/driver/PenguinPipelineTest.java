@@ -58,6 +58,16 @@ class PenguinPipelineTest {
       assertEquals(114L, first.step("BulkInferrer").rows(), "the eval split is scored");
       assertEquals(model.toString(), store.latestBlessedModel("penguin").orElseThrow().uri(),
           "the sample thresholds bless the sample model");
+      Path pushed = home.resolve("pipelines/penguin/serving/penguin/1");
+      assertTrue(Files.exists(pushed.resolve("model.pb")) && Files.exists(pushed.resolve("transform/transform_fn.json")),
+          "the blessed model is pushed as version 1");
+      Artifact pushedModel = store.findArtifacts(io.tributary.metadata.Query.all().withType("PushedModel")).get(0);
+      List<String> chain = store.lineage(pushedModel, LineageDirection.UPSTREAM, 12).executions().stream()
+          .map(e -> e.type()).distinct().sorted().toList();
+      assertEquals(List.of("Evaluator", "ExampleGen", "InfraValidator", "Pusher", "Trainer", "Transform", "Tuner"), chain,
+          "the pushed model's lineage holds every step that made it");
+      assertTrue(store.lineage(pushedModel, LineageDirection.UPSTREAM, 12).artifacts().stream()
+          .anyMatch(a -> a.type().equals("ExternalFile") && a.uri().endsWith("penguins.csv")), "and reaches the CSV");
 
       RunSummary second = driver.run(penguin, settings);
       assertEquals(every(penguin, "CACHED"), states(second));

@@ -66,8 +66,8 @@ class SearchSpecTest {
   @Test
   void thePenguinSampleConfigReads() throws Exception {
     TuneConfig sample = TuneConfig.parse(Files.readString(Path.of("../samples/penguin/tune.yaml")), false);
-    assertEquals(Algorithm.XGBOOST, sample.algorithm());
-    assertEquals(8, sample.search().trials(sample.algorithm()).size());
+    assertEquals(Algorithm.LOGISTIC_REGRESSION, sample.algorithm());
+    assertEquals(4, sample.search().trials(sample.algorithm()).size());
   }
 
   @Test
