@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TransformCommand.class,
       TrainCommand.class,
       InferCommand.class,
+      ServeCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
       ValidateCommand.class,

@@ -1,0 +1,69 @@
+package io.tributary.jobs.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the Pusher has published: {@code <root>/<model>/<version>/}, where a model name is letters,
+ * digits, {@code _ - .} (not starting with a dot) and a version a positive integer. Everything else
+ * is ignored, in particular the dot-prefixed staging folders a push is written in before its
+ * atomic rename, so a half-written version is never seen.
+ *
+ * <pre>{@code
+ * SortedMap<String, SortedSet<Long>> published = ServingDirectory.scan(Path.of("/srv/models"));
+ * // {penguin=[1, 2]}
+ * }</pre>
+ */
+final class ServingDirectory {
+
+  private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
+  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
+
+  private ServingDirectory() {}
+
+  /** Model name to its published versions; a folder removed while scanning is simply absent. */
+  static SortedMap<String, SortedSet<Long>> scan(Path root) {
+    SortedMap<String, SortedSet<Long>> models = new TreeMap<>();
+    for (Path model : folders(root)) {
+      String name = model.getFileName().toString();
+      if (!MODEL_NAME.matcher(name).matches()) {
+        continue;
+      }
+      SortedSet<Long> versions = new TreeSet<>();
+      for (Path version : folders(model)) {
+        String number = version.getFileName().toString();
+        if (VERSION.matcher(number).matches()) {
+          versions.add(Long.parseLong(number));
+        }
+      }
+      models.put(name, Collections.unmodifiableSortedSet(versions));
+    }
+    return Collections.unmodifiableSortedMap(models);
+  }
+
+  /** The folder of one version. */
+  static Path versionDir(Path root, String model, long version) {
+    return root.resolve(model).resolve(Long.toString(version));
+  }
+
+  private static List<Path> folders(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(Files::isDirectory).sorted().toList();
+    } catch (NoSuchFileException gone) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
