@@ -83,7 +83,8 @@ final class InstanceReader {
         if (value.isNumber()) {
           double number = value.doubleValue();
           if (!Double.isFinite(number)) {
-            throw mistyped(field, value, "a finite number");
+            throw new InstanceException("has feature '" + field.getName() + "' beyond the range of " + type
+                + ": give a finite number");
           }
           return number;
         }

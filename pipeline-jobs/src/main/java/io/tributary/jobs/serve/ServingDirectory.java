@@ -32,8 +32,15 @@ final class ServingDirectory {
 
   private ServingDirectory() {}
 
-  /** Model name to its published versions; a folder removed while scanning is simply absent. */
+  /**
+   * Model name to its published versions; a model folder removed while scanning is simply absent.
+   * A missing or unreadable root is an error, not "no models": an unmounted volume must not make
+   * the server drop every model.
+   */
   static SortedMap<String, SortedSet<Long>> scan(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new UncheckedIOException(new NoSuchFileException(root + " is not a folder (any more)"));
+    }
     SortedMap<String, SortedSet<Long>> models = new TreeMap<>();
     for (Path model : folders(root)) {
       String name = model.getFileName().toString();
