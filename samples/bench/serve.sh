@@ -52,7 +52,7 @@ curl -fs "http://127.0.0.1:$port/ready" >/dev/null || { echo "serve.sh: the serv
 for batch in 1 100; do
   TRIBUTARY_SKIP_BUILD=1 TRIBUTARY_JAVA_OPTS="-Xmx512m" TRIBUTARY_MAIN=io.tributary.samples.bench.ServeLoad \
     TRIBUTARY_CLASSPATH="$root/samples/target/classes" "$tributary" \
-    --url="http://127.0.0.1:$port/v1/models/penguin:predict" --examples="$work/examples/Split-eval" \
+    --url="http://127.0.0.1:$port" --model=penguin --examples="$work/examples/Split-eval" \
     --batch="$batch" --seconds="$seconds" --connections="$connections"
 done
 echo "server-side figures: curl http://127.0.0.1:$port/v1/models/penguin/metrics (while it runs)"

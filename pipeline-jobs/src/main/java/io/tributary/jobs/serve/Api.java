@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  */
 final class Api {
 
-  /** Reads the request body, failing with 413 past {@code limit} bytes. */
+  /** Reads the request body, failing with 413 past the server's {@code --maxBodyBytes}. */
   interface Body {
-    byte[] read(int limit);
+    byte[] read();
   }
 
   private static final Pattern MODEL =
@@ -118,7 +118,7 @@ final class Api {
       metricModel = model.name();
       LoadedVersion version = VersionChoice.pick(model, versionText, config.keepVersions());
       metricVersion = Long.toString(version.version());
-      PredictRequest request = PredictRequest.parse(body.read(config.maxBodyBytes()), config.maxInstances());
+      PredictRequest request = PredictRequest.parse(body.read(), config.maxInstances());
       instances = request.instances().size();
       reply = Reply.json(200, Predictions.score(version, request));
     } catch (ApiException e) {

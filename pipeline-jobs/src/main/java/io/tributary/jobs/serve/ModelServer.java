@@ -55,7 +55,7 @@ public final class ModelServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(), config), log));
+    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(), config), config.maxBodyBytes(), log));
     try {
       server.start();
     } catch (Exception e) {

@@ -41,7 +41,6 @@ class HotSwapTest {
 
     try (ModelServer server = ModelServer.start(config, new PrintStream(log, true, StandardCharsets.UTF_8))) {
       assertEquals(List.of(), server.awaitFirstScan(Duration.ofMinutes(1)));
-      HttpJson http = new HttpJson(server.uri());
       AtomicBoolean stop = new AtomicBoolean();
       AtomicLong fromV1 = new AtomicLong();
       AtomicLong fromV2 = new AtomicLong();
@@ -51,15 +50,17 @@ class HotSwapTest {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       for (int c = 0; c < CLIENTS; c++) {
         running.add(clients.submit(() -> {
-          // Bounded: each client stops after the deadline or once told to.
-          while (!stop.get() && System.nanoTime() < deadline) {
-            HttpJson.Answer answer = http.post("/v1/models/penguin:predict", body);
-            if (answer.status() != 200) {
-              failures.add(answer.status() + " " + answer.text());
-              continue;
+          // Each client keeps one connection alive across the swap; bounded by the deadline.
+          try (HttpJson http = new HttpJson(server.uri())) {
+            while (!stop.get() && System.nanoTime() < deadline) {
+              HttpJson.Answer answer = http.post("/v1/models/penguin:predict", body);
+              if (answer.status() != 200) {
+                failures.add(answer.status() + " " + answer.text());
+                continue;
+              }
+              long version = answer.json().get("model_version").asLong();
+              (version == 1 ? fromV1 : fromV2).incrementAndGet();
             }
-            long version = answer.json().get("model_version").asLong();
-            (version == 1 ? fromV1 : fromV2).incrementAndGet();
           }
         }));
       }
@@ -80,7 +81,10 @@ class HotSwapTest {
       assertEquals(List.of(), List.copyOf(failures), "no request failed during the swap");
       assertTrue(swapped >= 50, "version 1 answered before the push: " + swapped);
       assertTrue(fromV2.get() >= 200, "version 2 answers after the push: " + fromV2.get());
-      JsonNode status = http.get("/v1/models/penguin").json().get("model_version_status");
+      JsonNode status;
+      try (HttpJson http = new HttpJson(server.uri())) {
+        status = http.get("/v1/models/penguin").json().get("model_version_status");
+      }
       assertEquals("AVAILABLE", status.get(0).get("state").asText(), status.toString());
       assertEquals("NOT_LOADED", status.get(1).get("state").asText(), "version 1 was released: " + status);
       String events = log.toString(StandardCharsets.UTF_8);

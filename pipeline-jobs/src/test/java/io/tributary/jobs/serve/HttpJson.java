@@ -5,53 +5,51 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A real HTTP client for the server under test: JSON answers parsed into trees. */
-final class HttpJson {
+/** Real HTTP to the server under test ({@link ServeClient}, one connection): answers parsed as JSON trees. */
+final class HttpJson implements AutoCloseable {
 
   /** One answer: status, raw body, and the body as JSON (null when it is not JSON). */
   record Answer(int status, String text, JsonNode json) {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-  private final URI base;
+  private final ServeClient client;
 
   HttpJson(URI base) {
-    this.base = base;
+    client = new ServeClient(base, Duration.ofSeconds(30));
   }
 
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    return parse(() -> client.get(path));
   }
 
   Answer post(String path, String body) {
-    return send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return parse(() -> client.post(path, body));
   }
 
-  Answer send(HttpRequest.Builder request) {
+  private interface Call {
+    ServeClient.Answer call() throws IOException;
+  }
+
+  private static Answer parse(Call call) {
     try {
-      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      ServeClient.Answer answer = call.call();
       JsonNode json;
       try {
-        json = MAPPER.readTree(response.body());
+        json = MAPPER.readTree(answer.body());
       } catch (IOException notJson) {
         json = null;
       }
-      return new Answer(response.statusCode(), response.body(), json);
+      return new Answer(answer.status(), answer.body(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public void close() {
+    client.close();
   }
 }

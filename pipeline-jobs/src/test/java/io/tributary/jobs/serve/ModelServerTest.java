@@ -44,6 +44,9 @@ class ModelServerTest {
 
   @AfterEach
   void stop() throws Exception {
+    if (http != null) {
+      http.close();
+    }
     if (server != null) {
       server.close();
     }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.transforms.examples.ExampleFiles;
+import io.tributary.jobs.serve.ServeClient;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +23,8 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * A closed-loop load generator for {@code tributary serve}, meant to run in a process of its own:
- * {@code --connections} threads each send predict requests back to back (HTTP/1.1, kept-alive
- * connections, Java's {@code HttpClient}) for {@code --seconds}, after {@code --warmup} seconds
+ * {@code --connections} threads each send predict requests back to back on a kept-alive HTTP/1.1
+ * connection ({@link ServeClient}: no hidden retries) for {@code --seconds}, after {@code --warmup} seconds
  * that are not measured, and it prints requests/s, instances/s and latency quantiles (exact, from
  * every request's latency as the client saw it).
  *
@@ -36,19 +34,22 @@ import org.apache.beam.sdk.values.Row;
  *
  * <pre>
  * samples/bench/serve.sh      # trains and publishes the penguin model, serves it, runs this twice
- * ServeLoad --url=http://127.0.0.1:8501/v1/models/penguin:predict --examples=/tmp/ex/Split-eval \
+ * ServeLoad --url=http://127.0.0.1:8501 --model=penguin --examples=/tmp/ex/Split-eval \
  *     --batch=100 --seconds=30 [--warmup=5] [--connections=4]
  * </pre>
  */
 public final class ServeLoad {
 
-  private record Result(long[] latencies, int count, long instances, long errors, String firstError) {}
+  private record Result(long[] latencies, int count, long errors, String firstError) {}
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private ServeLoad() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     URI url = URI.create(required(options, "url"));
+    String path = "/v1/models/" + required(options, "model") + ":predict";
     Path examples = Path.of(required(options, "examples"));
     int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
@@ -56,56 +57,62 @@ public final class ServeLoad {
     int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
     List<String> bodies = bodies(ExampleFiles.read(examples), batch);
 
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    run(client, url, bodies, batch, connections, Duration.ofSeconds(warmup));
-    List<Result> results = run(client, url, bodies, batch, connections, Duration.ofSeconds(seconds));
+    run(url, path, bodies, batch, connections, Duration.ofSeconds(warmup));
+    List<Result> results = run(url, path, bodies, batch, connections, Duration.ofSeconds(seconds));
     report(results, batch, connections, seconds);
   }
 
   private static List<Result> run(
-      HttpClient client, URI url, List<String> bodies, int batch, int connections, Duration length) throws Exception {
+      URI url, String path, List<String> bodies, int batch, int connections, Duration length) throws Exception {
     long end = System.nanoTime() + length.toNanos();
     ExecutorService threads = Executors.newFixedThreadPool(connections);
     List<Future<Result>> futures = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       int offset = c;
-      futures.add(threads.submit(() -> load(client, url, bodies, batch, offset, end)));
+      futures.add(threads.submit(() -> load(url, path, bodies, batch, offset, end)));
     }
-    List<Result> results = new ArrayList<>();
-    for (Future<Result> future : futures) {
-      results.add(future.get());
+    try {
+      List<Result> results = new ArrayList<>();
+      for (Future<Result> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      threads.shutdownNow();
     }
-    threads.shutdown();
-    return results;
   }
 
-  /** One connection's loop: bounded by {@code end}. */
-  private static Result load(HttpClient client, URI url, List<String> bodies, int batch, int offset, long end)
-      throws IOException, InterruptedException {
+  /** One connection's loop: bounded by {@code end}; a request that fails or times out counts as an error. */
+  private static Result load(URI url, String path, List<String> bodies, int batch, int offset, long end) {
     long[] latencies = new long[1 << 16];
     int count = 0;
     long errors = 0;
     String firstError = null;
     int next = offset;
-    while (System.nanoTime() < end) {
-      HttpRequest request = HttpRequest.newBuilder(url)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(bodies.get(next++ % bodies.size())))
-          .build();
-      long start = System.nanoTime();
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      long took = System.nanoTime() - start;
-      if (response.statusCode() != 200) {
-        errors++;
-        firstError = firstError == null ? response.statusCode() + " " + response.body() : firstError;
-        continue;
+    try (ServeClient client = new ServeClient(url, REQUEST_TIMEOUT)) {
+      while (System.nanoTime() < end) {
+        String body = bodies.get(next++ % bodies.size());
+        long start = System.nanoTime();
+        String error;
+        try {
+          ServeClient.Answer answer = client.post(path, body);
+          error = answer.status() == 200 ? null : answer.status() + " " + answer.body();
+        } catch (IOException e) {
+          error = e.toString();
+        }
+        long took = System.nanoTime() - start;
+        if (error != null) {
+          errors++;
+          firstError = firstError == null ? error : firstError;
+          continue;
+        }
+        if (count == latencies.length) {
+          latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = took;
       }
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = took;
     }
-    return new Result(latencies, count, (long) count * batch, errors, firstError);
+    return new Result(latencies, count, errors, firstError);
   }
 
   private static void report(List<Result> results, int batch, int connections, int seconds) {
