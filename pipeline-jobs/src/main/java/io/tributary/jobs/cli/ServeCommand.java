@@ -29,22 +29,22 @@ final class ServeCommand implements Callable<Integer> {
       description = "The serving directory: <DIR>/<model>/<version>/ as the Pusher writes it.")
   Path models;
 
-  @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = ServeConfig.DEFAULT_PORT;
 
-  @Option(names = "--host", description = "Address to bind; 0.0.0.0 exposes the server to the network (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind; 0.0.0.0 exposes the server to the network (default: ${DEFAULT-VALUE}).")
   String host = ServeConfig.DEFAULT_HOST;
 
-  @Option(names = "--pollSeconds", description = "How often the directory is scanned for new or removed versions (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--pollSeconds", paramLabel = "SECONDS", description = "How often the directory is scanned for new or removed versions (default: ${DEFAULT-VALUE}).")
   double pollSeconds = ServeConfig.DEFAULT_POLL_INTERVAL.toMillis() / 1000.0;
 
-  @Option(names = "--maxBodyBytes", description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--maxBodyBytes", paramLabel = "BYTES", description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
   int maxBodyBytes = ServeConfig.DEFAULT_MAX_BODY_BYTES;
 
-  @Option(names = "--maxInstances", description = "Most instances per predict request; more get 413 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--maxInstances", paramLabel = "N", description = "Most instances per predict request; more get 413 (default: ${DEFAULT-VALUE}).")
   int maxInstances = ServeConfig.DEFAULT_MAX_INSTANCES;
 
-  @Option(names = "--keepVersions", description = "How many of each model's newest versions stay loaded and addressable; the newest answers requests naming no version (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--keepVersions", paramLabel = "N", description = "How many of each model's newest versions stay loaded and addressable; the newest answers requests naming no version (default: ${DEFAULT-VALUE}).")
   int keepVersions = ServeConfig.DEFAULT_KEEP_VERSIONS;
 
   @Override

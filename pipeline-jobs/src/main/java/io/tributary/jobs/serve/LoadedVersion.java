@@ -13,12 +13,11 @@ import java.time.Instant;
  * keep it alive after it is released from the serving table, so a swap never fails one.
  *
  * <pre>{@code
- * LoadedVersion v2 = LoadedVersion.load("penguin", 2, Path.of("/srv/models/penguin/2"));
+ * LoadedVersion v2 = LoadedVersion.load(2, Path.of("/srv/models/penguin/2"));
  * Score score = v2.predictor().predict(v2.reader().read(instanceJson));
  * }</pre>
  */
-record LoadedVersion(
-    String model, long version, Predictor predictor, InstanceReader reader, PushRecord push, Instant loadedAt) {
+record LoadedVersion(long version, Predictor predictor, InstanceReader reader, PushRecord push, Instant loadedAt) {
 
   /** The folder inside a version that holds the fitted transform. */
   static final String TRANSFORM_DIR = "transform";
@@ -28,7 +27,7 @@ record LoadedVersion(
    * fingerprints must match), then the {@link Canary}. Any failure is an exception whose message
    * says what is wrong with the folder.
    */
-  static LoadedVersion load(String model, long version, Path dir) {
+  static LoadedVersion load(long version, Path dir) {
     PushRecord push = PushRecord.read(dir);
     Predictor predictor = Predictor.load(dir.toString(), dir.resolve(TRANSFORM_DIR).toString());
     String sha = predictor.descriptor().modelSha256();
@@ -38,6 +37,6 @@ record LoadedVersion(
               + " holds " + sha + ": the version folder mixes two pushes; push the model again");
     }
     Canary.check(predictor);
-    return new LoadedVersion(model, version, predictor, InstanceReader.of(predictor.transform()), push, Instant.now());
+    return new LoadedVersion(version, predictor, InstanceReader.of(predictor.transform()), push, Instant.now());
   }
 }

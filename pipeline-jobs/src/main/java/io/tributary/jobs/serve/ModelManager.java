@@ -127,7 +127,7 @@ final class ModelManager implements AutoCloseable {
     publish(null);
     long start = System.nanoTime();
     try {
-      have.put(version, LoadedVersion.load(model, version, ServingDirectory.versionDir(root, model, version)));
+      have.put(version, LoadedVersion.load(version, ServingDirectory.versionDir(root, model, version)));
       log.printf("serve: loaded %s version %d in %d ms (canary passed)%n", model, version, millisSince(start));
     } catch (RuntimeException | LinkageError e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -18,9 +18,10 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>Read as a JSON tree, never bound to Java objects; fields added by later writers are ignored.
+ * {@code modelName} and {@code version} repeat the folder names and are not needed: the folders
+ * decide.
  */
-record PushRecord(
-    String modelName, long version, String pushedAt, String sourceModel, String sourceTransform, String modelSha256) {
+record PushRecord(String pushedAt, String sourceModel, String sourceTransform, String modelSha256) {
 
   static final String FILE = "push.json";
   static final int FORMAT_VERSION = 1;
@@ -49,9 +50,7 @@ record PushRecord(
     if (sha == null) {
       throw new ModelFormatException(file + " lacks modelSha256");
     }
-    return new PushRecord(
-        text(json, "modelName"), json.path("version").asLong(0), text(json, "pushedAt"), text(json, "sourceModel"),
-        text(json, "sourceTransform"), sha);
+    return new PushRecord(text(json, "pushedAt"), text(json, "sourceModel"), text(json, "sourceTransform"), sha);
   }
 
   private static String text(JsonNode json, String field) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * {"model_version_status": [
  *   {"version": "2", "state": "AVAILABLE", "status": {"error_code": "OK", "error_message": ""},
- *    "loaded_at": "2026-11-22T10:00:01Z", "pushed_at": "2026-11-22T10:00:00Z", "source_model": "/runs/..."},
+ *    "loaded_at": "2026-11-22T10:00:01Z", "pushed_at": "2026-11-22T10:00:00Z", "source_model": "/runs/...",
+ *    "source_transform": "/runs/...", "model_sha256": "9f2c..."},
  *   {"version": "1", "state": "NOT_LOADED", "status": {"error_code": "OK", "error_message": ""}}]}
  * }</pre>
  *
@@ -88,6 +89,7 @@ final class StatusJson {
       json.put("loaded_at", loaded.loadedAt().toString());
       json.put("pushed_at", loaded.push().pushedAt());
       json.put("source_model", loaded.push().sourceModel());
+      json.put("source_transform", loaded.push().sourceTransform());
       json.put("model_sha256", loaded.push().modelSha256());
     }
   }
