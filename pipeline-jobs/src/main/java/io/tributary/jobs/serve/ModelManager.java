@@ -188,8 +188,9 @@ final class ModelManager implements AutoCloseable {
   private void pollQuietly() {
     try {
       poll();
-    } catch (RuntimeException e) {
-      // The watcher must survive anything one scan throws, or new versions would never load.
+    } catch (RuntimeException | Error e) {
+      // A scheduled task that throws is never run again: the watcher must survive anything one
+      // scan throws, or new versions would silently stop loading.
       log.println("serve: scanning " + root + " failed: " + e);
     } finally {
       scanned.countDown();
