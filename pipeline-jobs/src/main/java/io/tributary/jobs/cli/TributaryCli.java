@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PushCommand.class,
       InferCommand.class,
       EvaluateCommand.class,
+      ServeCommand.class,
       RunCommand.class,
       SchemaGenCommand.class,
       ValidateCommand.class,

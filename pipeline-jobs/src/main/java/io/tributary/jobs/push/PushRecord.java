@@ -2,6 +2,8 @@ package io.tributary.jobs.push;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.jobs.artifacts.ArtifactJson;
+import io.tributary.transforms.model.ModelFormatException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,7 +40,29 @@ public record PushRecord(
     ArtifactJson.write(folder.resolve(FILE), this);
   }
 
+  /**
+   * Reads {@code push.json} from a version folder (the Pusher's and the model server's one
+   * reader); fields added by later writers are ignored. Fails with a {@link ModelFormatException}
+   * naming the file and the fix.
+   */
   public static PushRecord read(Path folder) {
-    return ArtifactJson.read(folder.resolve(FILE), PushRecord.class);
+    Path file = folder.resolve(FILE);
+    if (!Files.exists(file)) {
+      throw new ModelFormatException(file + " is missing: publish versions with the Pusher, which writes it");
+    }
+    PushRecord record;
+    try {
+      record = ArtifactJson.read(file, PushRecord.class);
+    } catch (RuntimeException e) {
+      throw new ModelFormatException(file + " is not a readable push record: " + e.getMessage(), e);
+    }
+    if (record.formatVersion() < 1 || record.formatVersion() > FORMAT_VERSION) {
+      throw new ModelFormatException(file + " has formatVersion " + record.formatVersion() + "; this version reads 1 to "
+          + FORMAT_VERSION + ": upgrade Tributary");
+    }
+    if (record.modelSha256() == null) {
+      throw new ModelFormatException(file + " lacks modelSha256");
+    }
+    return record;
   }
 }

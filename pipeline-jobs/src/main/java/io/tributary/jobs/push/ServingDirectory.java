@@ -45,9 +45,19 @@ public final class ServingDirectory {
     return new ServingDirectory(servingDir.toAbsolutePath().normalize().resolve(modelName));
   }
 
+  /** Whether {@code name} is a model folder's name (the model server skips other entries). */
+  public static boolean isModelName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
+  /** Whether {@code name} is a published version's folder name (staging folders are not). */
+  public static boolean isVersion(String name) {
+    return VERSION.matcher(name).matches();
+  }
+
   /** Fails unless {@code modelName} can be a folder name of its own. */
   public static void checkName(String modelName) {
-    if (modelName == null || !NAME.matcher(modelName).matches()) {
+    if (!isModelName(modelName)) {
       throw new IllegalArgumentException(
           "model name '" + modelName + "' is not a folder name: use letters, digits, '.', '_' and '-',"
               + " starting with a letter or digit");
@@ -69,7 +79,7 @@ public final class ServingDirectory {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(modelFolder)) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> VERSION.matcher(n).matches())
+      return entries.map(p -> p.getFileName().toString()).filter(ServingDirectory::isVersion)
           .map(Integer::valueOf).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + modelFolder + ": " + e.getMessage(), e);

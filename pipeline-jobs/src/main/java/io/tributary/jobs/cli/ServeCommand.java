@@ -1,0 +1,78 @@
+package io.tributary.jobs.cli;
+
+import io.tributary.jobs.serve.ModelServer;
+import io.tributary.jobs.serve.ServeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tributary serve}: serves the models under a serving directory over HTTP until stopped
+ * (SIGTERM or Ctrl-C). See {@link ModelServer} and {@code pipeline-jobs/docs/serving.md}.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves every model the Pusher published under --models over HTTP (TF Serving's REST API):"
+          + " raw features in, the version's own fitted transform and model applied, predictions out.",
+      "New versions are loaded in the background, canaried and swapped in without failing a request."
+          + " Endpoints: POST /v1/models/NAME[/versions/V]:predict, GET /v1/models/NAME, /metrics,"
+          + " /healthz, /ready. Stops on SIGTERM or Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--models", required = true, paramLabel = "DIR",
+      description = "The serving directory: <DIR>/<model>/<version>/ as the Pusher writes it.")
+  Path models;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port = ServeConfig.DEFAULT_PORT;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind; 0.0.0.0 exposes the server to the network (default: ${DEFAULT-VALUE}).")
+  String host = ServeConfig.DEFAULT_HOST;
+
+  @Option(names = "--pollSeconds", paramLabel = "SECONDS", description = "How often the directory is scanned for new or removed versions (default: ${DEFAULT-VALUE}).")
+  double pollSeconds = ServeConfig.DEFAULT_POLL_INTERVAL.toMillis() / 1000.0;
+
+  @Option(names = "--maxBodyBytes", paramLabel = "BYTES", description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyBytes = ServeConfig.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(names = "--maxInstances", paramLabel = "N", description = "Most instances per predict request; more get 413 (default: ${DEFAULT-VALUE}).")
+  int maxInstances = ServeConfig.DEFAULT_MAX_INSTANCES;
+
+  @Option(names = "--keepVersions", paramLabel = "N", description = "How many of each model's newest versions stay loaded and addressable; the newest answers requests naming no version (default: ${DEFAULT-VALUE}).")
+  int keepVersions = ServeConfig.DEFAULT_KEEP_VERSIONS;
+
+  @Override
+  public Integer call() {
+    return Cli.guard("serve", () -> {
+      ServeConfig config = ServeConfig.builder(models)
+          .host(host)
+          .port(port)
+          .pollInterval(Duration.ofMillis(Math.round(pollSeconds * 1000)))
+          .maxBodyBytes(maxBodyBytes)
+          .maxInstances(maxInstances)
+          .keepVersions(keepVersions)
+          .build();
+      ModelServer server = ModelServer.start(config, System.out);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (Exception e) {
+          System.err.println("tributary serve: stopping: " + e.getMessage());
+        }
+      }));
+      System.out.println("tributary serve: listening on " + server.uri() + ", serving " + config.modelsDir());
+      List<String> notReady = server.awaitFirstScan(Duration.ofMinutes(10));
+      System.out.println(notReady.isEmpty()
+          ? "tributary serve: ready"
+          : "tributary serve: not ready yet: " + String.join("; ", notReady));
+      server.join();
+      return 0;
+    });
+  }
+}

@@ -1,0 +1,99 @@
+package io.tributary.jobs.serve;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The model server: Jetty on {@code host:port} in front of the {@link Api}, with a
+ * {@link ModelManager} watching the serving directory. {@code tributary serve} runs one; tests
+ * start one on port 0.
+ *
+ * <pre>{@code
+ * try (ModelServer server = ModelServer.start(ServeConfig.builder(Path.of("/srv/models")).build(), System.out)) {
+ *   server.awaitFirstScan(Duration.ofMinutes(1));   // reasons it is not ready, or empty
+ *   // POST http://127.0.0.1:8501/v1/models/penguin:predict
+ *   server.join();
+ * }
+ * }</pre>
+ *
+ * <p>Requests run on Jetty's thread pool and share each loaded version (Tribuo models and fitted
+ * transforms are immutable once loaded). Loading happens on the manager's own thread, so a slow
+ * load never holds a request.
+ */
+public final class ModelServer implements AutoCloseable {
+
+  private final Server server;
+  private final ModelManager models;
+  private final URI uri;
+
+  private ModelServer(Server server, ModelManager models, URI uri) {
+    this.server = server;
+    this.models = models;
+    this.uri = uri;
+  }
+
+  /**
+   * Binds, starts answering (readiness says when models are in) and starts watching the serving
+   * directory; fails with {@link IllegalArgumentException} when it is not a folder.
+   */
+  public static ModelServer start(ServeConfig config, PrintStream log) throws Exception {
+    if (!Files.isDirectory(config.modelsDir())) {
+      throw new IllegalArgumentException(
+          config.modelsDir() + " is not a folder: --models names the serving directory the Pusher writes to");
+    }
+    ModelManager models = new ModelManager(config.modelsDir(), config.keepVersions(), log);
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("tributary-serve");
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    server.addConnector(connector);
+    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(), config), config.maxBodyBytes(), log));
+    try {
+      server.start();
+    } catch (Exception e) {
+      models.close();
+      server.stop();
+      throw new IllegalArgumentException(
+          "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + "): choose another --port or --host", e);
+    }
+    models.start(config.pollInterval());
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return new ModelServer(server, models, URI.create("http://" + host + ":" + connector.getLocalPort()));
+  }
+
+  /** The base address, e.g. {@code http://127.0.0.1:8501}. */
+  public URI uri() {
+    return uri;
+  }
+
+  /**
+   * Waits for the first scan of the serving directory and the loads it started, then says why the
+   * server is not ready (as {@code GET /ready} does); an empty list means every model is served.
+   */
+  public List<String> awaitFirstScan(Duration timeout) throws InterruptedException {
+    if (!models.awaitFirstScan(timeout)) {
+      return List.of("the first scan of the serving directory did not finish within " + timeout);
+    }
+    return models.table().notReady();
+  }
+
+  /** Blocks until the server stops (on SIGTERM, through Jetty's shutdown hook when enabled). */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops answering (requests in progress finish) and stops watching. */
+  @Override
+  public void close() throws Exception {
+    models.close();
+    server.stop();
+  }
+}

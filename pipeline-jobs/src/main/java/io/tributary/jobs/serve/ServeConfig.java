@@ -1,0 +1,114 @@
+package io.tributary.jobs.serve;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the model server runs: what it serves, where it listens, how often it looks for new
+ * versions and how large a request may be. Built with {@link #builder(Path)}; every value is
+ * checked when built, and a wrong one fails with a message naming the option to fix.
+ *
+ * <pre>{@code
+ * ServeConfig config = ServeConfig.builder(Path.of("/srv/models")).port(0).pollInterval(Duration.ofMillis(200)).build();
+ * }</pre>
+ *
+ * @param modelsDir the serving directory the Pusher writes ({@code <modelsDir>/<model>/<version>/})
+ * @param host the address to bind; loopback unless told otherwise
+ * @param port the TCP port; 0 picks a free one
+ * @param pollInterval how often the serving directory is scanned for new or removed versions
+ * @param maxBodyBytes the largest request body accepted (413 above)
+ * @param maxInstances the most instances one predict request may carry (413 above)
+ * @param keepVersions how many of the newest versions of each model are kept loaded and addressable
+ */
+public record ServeConfig(
+    Path modelsDir, String host, int port, Duration pollInterval, int maxBodyBytes, int maxInstances, int keepVersions) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8501;
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+  public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+  public static final int DEFAULT_MAX_INSTANCES = 1000;
+  public static final int DEFAULT_KEEP_VERSIONS = 1;
+
+  /** Bodies are read into one array: beyond this a client should split its batch anyway. */
+  static final int LARGEST_BODY_LIMIT = 1 << 30;
+
+  public ServeConfig {
+    if (modelsDir == null) {
+      throw new IllegalArgumentException("--models is required: name the serving directory the Pusher writes");
+    }
+    modelsDir = modelsDir.toAbsolutePath().normalize();
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("--host is empty: give an address to bind, e.g. " + DEFAULT_HOST);
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port=" + port + " is not a TCP port: use 1 to 65535, or 0 for a free one");
+    }
+    if (pollInterval == null || pollInterval.toMillis() < 10) {
+      throw new IllegalArgumentException("--pollSeconds must be at least 0.01 (10 ms)");
+    }
+    if (maxBodyBytes < 1 || maxBodyBytes > LARGEST_BODY_LIMIT) {
+      throw new IllegalArgumentException("--maxBodyBytes=" + maxBodyBytes + ": use 1 to " + LARGEST_BODY_LIMIT);
+    }
+    if (maxInstances < 1) {
+      throw new IllegalArgumentException("--maxInstances=" + maxInstances + ": allow at least 1 instance per request");
+    }
+    if (keepVersions < 1) {
+      throw new IllegalArgumentException("--keepVersions=" + keepVersions + ": keep at least the newest version loaded");
+    }
+  }
+
+  /** A builder with every default set; only the serving directory is required. */
+  public static Builder builder(Path modelsDir) {
+    return new Builder(modelsDir);
+  }
+
+  /** Collects the settings; {@link #build()} checks them. */
+  public static final class Builder {
+    private final Path modelsDir;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxInstances = DEFAULT_MAX_INSTANCES;
+    private int keepVersions = DEFAULT_KEEP_VERSIONS;
+
+    private Builder(Path modelsDir) {
+      this.modelsDir = modelsDir;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    public Builder maxInstances(int maxInstances) {
+      this.maxInstances = maxInstances;
+      return this;
+    }
+
+    public Builder keepVersions(int keepVersions) {
+      this.keepVersions = keepVersions;
+      return this;
+    }
+
+    public ServeConfig build() {
+      return new ServeConfig(modelsDir, host, port, pollInterval, maxBodyBytes, maxInstances, keepVersions);
+    }
+  }
+}
