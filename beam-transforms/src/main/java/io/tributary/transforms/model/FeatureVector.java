@@ -2,6 +2,8 @@ package io.tributary.transforms.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -23,6 +25,9 @@ import org.tribuo.impl.ArrayExample;
  * }</pre>
  */
 public final class FeatureVector {
+
+  /** Per array feature, the names of its positions; feature names are few (a model's columns). */
+  private static final Map<String, String[]> POSITION_NAMES = new ConcurrentHashMap<>();
 
   private FeatureVector() {}
 
@@ -60,7 +65,7 @@ public final class FeatureVector {
       if (value instanceof Iterable<?> array) {
         int i = 0;
         for (Object item : array) {
-          names.add(feature + "[" + i++ + "]");
+          names.add(positionName(feature, i++));
           values.add(number(feature, item));
         }
       } else {
@@ -73,6 +78,25 @@ public final class FeatureVector {
       numbers[i] = values.get(i);
     }
     return new ArrayExample<>(output, names.toArray(String[]::new), numbers);
+  }
+
+  /**
+   * {@code feature[i]}, the same String object every time: Tribuo looks every feature name up in
+   * a hash map, and a String built per row would have its hash computed again for every row.
+   */
+  private static String positionName(String feature, int i) {
+    String[] names = POSITION_NAMES.get(feature);
+    if (names == null || i >= names.length) {
+      names = POSITION_NAMES.compute(feature, (f, known) -> {
+        int size = Math.max(i + 1, known == null ? 8 : known.length * 2);
+        String[] grown = new String[size];
+        for (int p = 0; p < size; p++) {
+          grown[p] = known != null && p < known.length ? known[p] : f + "[" + p + "]";
+        }
+        return grown;
+      });
+    }
+    return names[i];
   }
 
   private static double number(String feature, Object value) {
