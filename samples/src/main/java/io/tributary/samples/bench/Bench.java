@@ -3,39 +3,24 @@ package io.tributary.samples.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.TributaryOptions;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * What the benchmarks that race a Beam pipeline against a hand-written loop share: timing with
- * wall and CPU seconds, reading a split folder of Avro examples as {@code Row}s the way a plain
- * Java program would, and running a pipeline on a runner profile after that runner's one-time
- * start-up in this JVM has been paid.
+ * What the benchmarks that race a Beam pipeline against a hand-written loop share: options, timing
+ * with wall and CPU seconds, and running a pipeline on a runner profile and reading its counters.
+ * The loops read rows with {@code ExampleFiles.rows}, the conversion the pipelines' read uses.
  */
 final class Bench {
 
@@ -70,72 +55,17 @@ final class Bench {
     return options;
   }
 
-  /** The Avro files of a split folder, in name order. */
-  static List<File> avroFiles(Path split) throws IOException {
-    List<File> files;
+  /** Fails, naming the fix, unless the split folder holds Avro examples. */
+  static void requireAvroFiles(Path split) throws IOException {
     try (Stream<Path> list = Files.list(split)) {
-      files = list.filter(p -> p.toString().endsWith(".avro")).sorted().map(Path::toFile).toList();
-    }
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException(split + " has no .avro files: generate them with samples/synthetic/generate.sh --format=avro");
-    }
-    return files;
-  }
-
-  /** Every record of every file, as a Row, read lazily file after file with Avro's own reader. */
-  static Iterator<Row> rows(List<File> files, Schema schema) {
-    return new Iterator<>() {
-      private final Iterator<File> next = files.iterator();
-      private final GenericDatumReader<GenericRecord> datum = new GenericDatumReader<>();
-      private DataFileReader<GenericRecord> reader;
-      private GenericRecord reuse;
-
-      @Override
-      public boolean hasNext() {
-        try {
-          while (reader == null || !reader.hasNext()) {
-            if (reader != null) {
-              reader.close();
-            }
-            if (!next.hasNext()) {
-              return false;
-            }
-            reader = new DataFileReader<>(next.next(), datum);
-          }
-          return true;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      if (list.noneMatch(p -> p.toString().endsWith(".avro"))) {
+        throw new IllegalArgumentException(split + " has no .avro files: generate them with samples/synthetic/generate.sh --format=avro");
       }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        try {
-          reuse = reader.next(reuse);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        return AvroUtils.toBeamRowStrict(reuse, schema);
-      }
-    };
+    }
   }
 
   static Pipeline pipeline(String profile) {
     return Pipeline.create(JobArguments.parse(new String[] {"--profile=" + profile}, TributaryOptions.class));
-  }
-
-  /**
-   * Runs a trivial pipeline first, so that the runner's one-time start-up in this JVM (class
-   * loading, an embedded cluster's services) is not charged to whichever pass runs first.
-   */
-  static void warmUp(String profile) {
-    Pipeline pipeline = pipeline(profile);
-    pipeline.apply("WarmUp", Create.of(List.of("a", "b")))
-        .apply("Identity", MapElements.into(TypeDescriptors.strings()).via((String x) -> x));
-    run(pipeline);
   }
 
   static PipelineResult run(Pipeline pipeline) {

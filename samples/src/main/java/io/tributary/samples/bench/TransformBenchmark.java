@@ -1,36 +1,21 @@
 package io.tributary.samples.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.TributaryOptions;
 import io.tributary.jobs.transform.SaveTransformFn;
+import io.tributary.samples.bench.Bench.Timed;
+import io.tributary.transforms.examples.ExampleFiles;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.transform.Transform;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
 import io.tributary.transforms.transform.TransformSpec;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.Row;
@@ -89,43 +74,27 @@ public final class TransformBenchmark {
   private final Path data;
   private final TransformSpec spec = TransformSpec.fromYaml(SPEC);
   private final Schema schema;
-  private final List<File> files;
 
   private TransformBenchmark(Path data) throws IOException {
     this.data = data;
     this.schema = AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(data.toString()));
-    try (Stream<Path> list = Files.list(data)) {
-      this.files = list.filter(p -> p.toString().endsWith(".avro")).sorted().map(Path::toFile).toList();
-    }
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException(data + " has no .avro files: generate them with samples/synthetic/generate.sh --format=avro");
-    }
+    Bench.requireAvroFiles(data);
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String arg : args) {
-      int equals = arg.indexOf('=');
-      if (!arg.startsWith("--") || equals < 0) {
-        throw new IllegalArgumentException("options are --name=value: --data=DIR, --runners=direct,flink-local");
-      }
-      options.put(arg.substring(2, equals), arg.substring(equals + 1));
-    }
-    if (!options.containsKey("data")) {
-      throw new IllegalArgumentException("--data=DIR is required: a split folder of synthetic Avro examples");
-    }
+    Map<String, String> options = Bench.options(args, "--data=DIR, --runners=direct,flink-local");
     TransformBenchmark benchmark = new TransformBenchmark(Path.of(options.get("data")).toAbsolutePath());
     benchmark.run(List.of(options.getOrDefault("runners", "direct,flink-local").split(",")));
   }
 
   private void run(List<String> profiles) throws IOException {
     System.out.println("warm-up (hand loop, not reported) ...");
-    TransformFn fitted = handAnalyze().result;
+    TransformFn fitted = handAnalyze().result();
     handApply(fitted);
 
     Timed<TransformFn> handAnalyze = handAnalyze();
     Timed<Long> handApply = handApply(fitted);
-    long rows = handAnalyze.result.numExamples();
+    long rows = handAnalyze.result().numExamples();
     Path scratch = Files.createTempDirectory("transform-bench");
     System.out.printf("%n%,d rows, %d features (%s), %d cores%n", rows, spec.features().size(), data,
         Runtime.getRuntime().availableProcessors());
@@ -135,8 +104,8 @@ public final class TransformBenchmark {
     for (String profile : profiles) {
       Path out = scratch.resolve(Path.of(profile).getFileName().toString());
       warmUp(profile, out.resolveSibling(out.getFileName() + "-warm-up"), fitted, rows);
-      Timed<Long> analyze = time(() -> beamAnalyze(profile, out, rows));
-      Timed<Long> apply = time(() -> beamApply(profile, fitted, rows));
+      Timed<Long> analyze = Bench.time(() -> beamAnalyze(profile, out, rows));
+      Timed<Long> apply = Bench.time(() -> beamApply(profile, fitted, rows));
       print(profile, rows, analyze, apply, handAnalyze, handApply);
     }
   }
@@ -145,29 +114,16 @@ public final class TransformBenchmark {
     System.out.printf(
         "%-22s %,9.0f %7.2fx %,10.0f %,9.0f %7.2fx %,10.0f%n",
         name,
-        rows / analyze.seconds, handAnalyze.seconds / analyze.seconds, rows / analyze.cpuSeconds,
-        rows / apply.seconds, handApply.seconds / apply.seconds, rows / apply.cpuSeconds);
-  }
-
-  /** A result with its wall-clock seconds and the CPU seconds the whole process spent meanwhile. */
-  private record Timed<T>(T result, double seconds, double cpuSeconds) {}
-
-  private static final OperatingSystemMXBean OS =
-      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-  private static <T> Timed<T> time(Supplier<T> work) {
-    long wall = System.nanoTime();
-    long cpu = OS.getProcessCpuTime();
-    T result = work.get();
-    return new Timed<>(result, (System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - cpu) / 1e9);
+        rows / analyze.seconds(), handAnalyze.seconds() / analyze.seconds(), rows / analyze.cpuSeconds(),
+        rows / apply.seconds(), handApply.seconds() / apply.seconds(), rows / apply.cpuSeconds());
   }
 
   private Timed<TransformFn> handAnalyze() {
-    return time(() -> TransformFn.fit(spec, schema, this::rows));
+    return Bench.time(() -> TransformFn.fit(spec, schema, this::rows));
   }
 
   private Timed<Long> handApply(TransformFn fn) {
-    return time(
+    return Bench.time(
         () -> {
           long checksum = 0;
           for (Row row : (Iterable<Row>) this::rows) {
@@ -178,49 +134,9 @@ public final class TransformBenchmark {
         });
   }
 
-  /** Every record of every file, as a Row, read lazily file after file. */
+  /** Every row of the split, read the way {@code ExamplesIO.read} reads it, one record at a time. */
   private Iterator<Row> rows() {
-    return new Iterator<>() {
-      private final Iterator<File> next = files.iterator();
-      private final GenericDatumReader<GenericRecord> datum = new GenericDatumReader<>();
-      private DataFileReader<GenericRecord> reader;
-      private GenericRecord reuse;
-
-      @Override
-      public boolean hasNext() {
-        try {
-          while (reader == null || !reader.hasNext()) {
-            if (reader != null) {
-              reader.close();
-            }
-            if (!next.hasNext()) {
-              return false;
-            }
-            reader = new DataFileReader<>(next.next(), datum);
-          }
-          return true;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        try {
-          reuse = reader.next(reuse);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        return AvroUtils.toBeamRowStrict(reuse, schema);
-      }
-    };
-  }
-
-  private Pipeline pipeline(String profile) {
-    return Pipeline.create(JobArguments.parse(new String[] {"--profile=" + profile}, TributaryOptions.class));
+    return ExampleFiles.rows(data).iterator();
   }
 
   /**
@@ -235,12 +151,12 @@ public final class TransformBenchmark {
   }
 
   private long beamAnalyze(String profile, Path out, long rows) {
-    Pipeline pipeline = pipeline(profile);
+    Pipeline pipeline = Bench.pipeline(profile);
     pipeline
         .apply("Read", ExamplesIO.read(data.toString()))
         .apply("Analyze", Transform.analyze(spec))
         .apply("Save", ParDo.of(SaveTransformFn.to(out.toString())));
-    run(pipeline);
+    Bench.run(pipeline);
     long fitted = TransformFnFiles.read(out.toString()).numExamples();
     if (fitted != rows) {
       throw new IllegalStateException(profile + " fitted on " + fitted + " rows, not " + rows);
@@ -249,28 +165,12 @@ public final class TransformBenchmark {
   }
 
   private long beamApply(String profile, TransformFn fn, long rows) {
-    Pipeline pipeline = pipeline(profile);
+    Pipeline pipeline = Bench.pipeline(profile);
     pipeline.apply("Read", ExamplesIO.read(data.toString())).apply("Transform", Transform.apply(fn));
-    PipelineResult result = run(pipeline);
-    long counted = 0;
-    for (MetricResult<Long> counter :
-        result.metrics().queryMetrics(MetricsFilter.builder()
-            .addNameFilter(MetricNameFilter.named(Transform.METRICS_NAMESPACE, Transform.ROWS_COUNTER)).build())
-            .getCounters()) {
-      counted += counter.getAttempted();
-    }
+    long counted = Bench.counter(Bench.run(pipeline), Transform.METRICS_NAMESPACE, Transform.ROWS_COUNTER);
     if (counted != rows) {
       throw new IllegalStateException(profile + " transformed " + counted + " rows, not " + rows);
     }
     return counted;
-  }
-
-  private static PipelineResult run(Pipeline pipeline) {
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the pipeline ended " + state);
-    }
-    return result;
   }
 }
