@@ -4,9 +4,7 @@ import io.tributary.jobs.infer.InferJob;
 import io.tributary.jobs.infer.InferOptions;
 import io.tributary.jobs.infer.InferenceArtifact;
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.push.Blessings;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,12 +33,11 @@ final class BulkInferrerComponent implements Component {
 
   @Override
   public Map<String, String> inputs() {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("examples", "Examples");
-    inputs.put("model", "Model");
-    inputs.put("transform_graph", "TransformGraph");
-    inputs.put("blessing", "ModelBlessing");
-    return inputs;
+    return JobArgs.ports(
+        "examples", "Examples",
+        "model", "Model",
+        "transform_graph", "TransformGraph",
+        "blessing", "ModelBlessing");
   }
 
   @Override
@@ -55,9 +52,7 @@ final class BulkInferrerComponent implements Component {
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(InferOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(InferOptions.class, DRIVER_OPTIONS);
   }
 
   @Override

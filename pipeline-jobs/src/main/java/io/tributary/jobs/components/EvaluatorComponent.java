@@ -4,13 +4,11 @@ import io.tributary.jobs.evaluate.EvaluateJob;
 import io.tributary.jobs.evaluate.EvaluateOptions;
 import io.tributary.jobs.evaluate.MetricsFile;
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.transforms.evaluate.SliceKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,12 +41,11 @@ final class EvaluatorComponent implements Component {
 
   @Override
   public Map<String, String> inputs() {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("examples", "Examples");
-    inputs.put("model", "Model");
-    inputs.put("transform_graph", "TransformGraph");
-    inputs.put("baseline_model", "Model");
-    return inputs;
+    return JobArgs.ports(
+        "examples", "Examples",
+        "model", "Model",
+        "transform_graph", "TransformGraph",
+        "baseline_model", "Model");
   }
 
   @Override
@@ -58,17 +55,12 @@ final class EvaluatorComponent implements Component {
 
   @Override
   public Map<String, String> outputs() {
-    Map<String, String> outputs = new LinkedHashMap<>();
-    outputs.put("evaluation", "ModelEvaluation");
-    outputs.put("blessing", "ModelBlessing");
-    return outputs;
+    return JobArgs.ports("evaluation", "ModelEvaluation", "blessing", "ModelBlessing");
   }
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(EvaluateOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(EvaluateOptions.class, DRIVER_OPTIONS);
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.tributary.jobs.examplegen.ExampleGenJob;
 import io.tributary.jobs.examplegen.ExampleGenOptions;
 import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.transforms.examplegen.Input;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +48,7 @@ final class ExampleGenComponent implements Component {
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(ExampleGenOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(ExampleGenOptions.class, DRIVER_OPTIONS);
   }
 
   @Override

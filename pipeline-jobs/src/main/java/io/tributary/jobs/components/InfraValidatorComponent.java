@@ -27,11 +27,7 @@ final class InfraValidatorComponent implements Component {
 
   @Override
   public Map<String, String> inputs() {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("model", "Model");
-    inputs.put("examples", "Examples");
-    inputs.put("transform_graph", "TransformGraph");
-    return inputs;
+    return JobArgs.ports("model", "Model", "examples", "Examples", "transform_graph", "TransformGraph");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.tributary.jobs.components;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.tributary.jobs.options.OptionsHelp;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Turns a component's parameters into its job's command line, so a component and its CLI command
@@ -66,6 +68,25 @@ final class JobArgs {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /**
+   * A component's parameters: its job's options (name to help text, from the options interface),
+   * but those the driver sets itself (inputs, outputs, the runner profile).
+   */
+  static Map<String, String> parametersOf(Class<? extends PipelineOptions> options, Set<String> setByDriver) {
+    Map<String, String> parameters = new java.util.LinkedHashMap<>(OptionsHelp.describe(options));
+    setByDriver.forEach(parameters::remove);
+    return parameters;
+  }
+
+  /** An ordered name-to-artifact-type map: {@code ports("examples", "Examples", "model", "Model")}. */
+  static Map<String, String> ports(String... namesAndTypes) {
+    Map<String, String> ports = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      ports.put(namesAndTypes[i], namesAndTypes[i + 1]);
+    }
+    return ports;
   }
 
   static Map<String, Object> properties(Object... keysAndValues) {

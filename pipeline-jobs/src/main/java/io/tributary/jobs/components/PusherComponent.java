@@ -41,12 +41,11 @@ final class PusherComponent implements Component {
 
   @Override
   public Map<String, String> inputs() {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("model", "Model");
-    inputs.put("blessing", "ModelBlessing");
-    inputs.put("transform_graph", "TransformGraph");
-    inputs.put("infra_blessing", "InfraBlessing");
-    return inputs;
+    return JobArgs.ports(
+        "model", "Model",
+        "blessing", "ModelBlessing",
+        "transform_graph", "TransformGraph",
+        "infra_blessing", "InfraBlessing");
   }
 
   @Override

@@ -1,11 +1,9 @@
 package io.tributary.jobs.components;
 
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.statistics.StatisticsGenJob;
 import io.tributary.jobs.statistics.StatisticsGenOptions;
 import io.tributary.transforms.statistics.DatasetStatistics;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +39,7 @@ final class StatisticsGenComponent implements Component {
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(StatisticsGenOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(StatisticsGenOptions.class, DRIVER_OPTIONS);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.tributary.jobs.components;
 
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.train.ModelArtifact;
 import io.tributary.jobs.train.TrainJob;
 import io.tributary.jobs.train.TrainOptions;
@@ -36,11 +35,10 @@ final class TrainerComponent implements Component {
 
   @Override
   public Map<String, String> inputs() {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("examples", "Examples");
-    inputs.put("transform_graph", "TransformGraph");
-    inputs.put("hyperparameters", "HyperParameters");
-    return inputs;
+    return JobArgs.ports(
+        "examples", "Examples",
+        "transform_graph", "TransformGraph",
+        "hyperparameters", "HyperParameters");
   }
 
   /** The Tuner's best hyper-parameters, laid over the config's when given. */
@@ -56,9 +54,7 @@ final class TrainerComponent implements Component {
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(TrainOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(TrainOptions.class, DRIVER_OPTIONS);
   }
 
   @Override

@@ -2,10 +2,8 @@ package io.tributary.jobs.components;
 
 import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.transform.TransformJob;
 import io.tributary.jobs.transform.TransformOptions;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,17 +38,12 @@ final class TransformComponent implements Component {
 
   @Override
   public Map<String, String> outputs() {
-    Map<String, String> outputs = new LinkedHashMap<>();
-    outputs.put("transform_graph", "TransformGraph");
-    outputs.put("transformed_examples", "Examples");
-    return outputs;
+    return JobArgs.ports("transform_graph", "TransformGraph", "transformed_examples", "Examples");
   }
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(TransformOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(TransformOptions.class, DRIVER_OPTIONS);
   }
 
   @Override

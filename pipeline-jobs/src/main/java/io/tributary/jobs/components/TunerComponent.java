@@ -1,11 +1,9 @@
 package io.tributary.jobs.components;
 
 import io.tributary.jobs.options.JobArguments;
-import io.tributary.jobs.options.OptionsHelp;
 import io.tributary.jobs.tune.Trials;
 import io.tributary.jobs.tune.TuneJob;
 import io.tributary.jobs.tune.TuneOptions;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +34,7 @@ final class TunerComponent implements Component {
 
   @Override
   public Map<String, String> inputs() {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("examples", "Examples");
-    inputs.put("transform_graph", "TransformGraph");
-    return inputs;
+    return JobArgs.ports("examples", "Examples", "transform_graph", "TransformGraph");
   }
 
   @Override
@@ -49,9 +44,7 @@ final class TunerComponent implements Component {
 
   @Override
   public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>(OptionsHelp.describe(TuneOptions.class));
-    DRIVER_OPTIONS.forEach(parameters::remove);
-    return parameters;
+    return JobArgs.parametersOf(TuneOptions.class, DRIVER_OPTIONS);
   }
 
   @Override
