@@ -2,10 +2,9 @@ package io.tributary.transforms.inference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.transforms.deadletter.DeadLetter;
+import io.tributary.transforms.metrics.BundleCounts;
 import io.tributary.transforms.model.Predictor;
 import io.tributary.transforms.model.Score;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.util.RowJson;
@@ -24,12 +23,10 @@ final class ScoreFn extends DoFn<Row, Row> {
   private final Schema inputSchema;
   private final Schema outputSchema;
   private final TupleTag<Row> errorsTag;
-  private final Counter scored = Metrics.counter(BulkInferrer.METRICS_NAMESPACE, BulkInferrer.SCORED_COUNTER);
-  private final Counter failed = Metrics.counter(BulkInferrer.METRICS_NAMESPACE, BulkInferrer.DEAD_LETTERS_COUNTER);
-  private final Counter loads = Metrics.counter(BulkInferrer.METRICS_NAMESPACE, BulkInferrer.MODEL_LOADS_COUNTER);
   private transient Predictor predictor;
   private transient ObjectMapper rowJson;
   private transient boolean loadNotCounted;
+  private transient BundleCounts counts;
 
   ScoreFn(String modelDirectory, String transformDirectory, Schema inputSchema, Schema outputSchema, TupleTag<Row> errorsTag) {
     this.modelDirectory = modelDirectory;
@@ -46,23 +43,33 @@ final class ScoreFn extends DoFn<Row, Row> {
     loadNotCounted = true;
   }
 
-  @ProcessElement
-  public void process(@Element Row row, MultiOutputReceiver out) {
+  @StartBundle
+  public void startBundle() {
+    counts = new BundleCounts(BulkInferrer.METRICS_NAMESPACE);
     if (loadNotCounted) {
       // Counters are reliable on every runner only inside bundles, so the load is counted here.
-      loads.inc();
+      counts.add(BulkInferrer.MODEL_LOADS_COUNTER);
       loadNotCounted = false;
     }
+  }
+
+  @ProcessElement
+  public void process(@Element Row row, MultiOutputReceiver out) {
     Score score;
     try {
       score = predictor.predict(row);
     } catch (RuntimeException e) {
-      failed.inc();
+      counts.add(BulkInferrer.DEAD_LETTERS_COUNTER);
       out.get(errorsTag).output(DeadLetter.of(modelDirectory, null, raw(row), String.valueOf(e.getMessage())));
       return;
     }
-    scored.inc();
+    counts.add(BulkInferrer.SCORED_COUNTER);
     out.get(BulkInferrer.OUTPUT).output(PredictionRows.of(outputSchema, row, score));
+  }
+
+  @FinishBundle
+  public void finishBundle() {
+    counts.flush();
   }
 
   /** The row as one line of JSON, nulls included; Beam's text form when JSON cannot hold its types. */

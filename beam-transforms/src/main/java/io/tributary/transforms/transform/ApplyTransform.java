@@ -1,11 +1,10 @@
 package io.tributary.transforms.transform;
 
+import io.tributary.transforms.metrics.BundleCounts;
 import io.tributary.transforms.transform.Tally.Event;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -70,9 +69,9 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
     private final String json;
     private final PCollectionView<TransformFn> view;
     private final TransformSpec spec;
-    private final Counter rowsCounter = Metrics.counter(Transform.METRICS_NAMESPACE, Transform.ROWS_COUNTER);
     private transient TransformFn fixed;
-    private transient Map<String, Map<Event, Counter>> counters;
+    private transient Map<String, Map<Event, String>> counterNames;
+    private transient BundleCounts counts;
     private transient TransformFn checked;
 
     ApplyFn(String json, PCollectionView<TransformFn> view, TransformSpec spec) {
@@ -84,7 +83,12 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
     @Setup
     public void setup() {
       fixed = json == null ? null : TransformFn.fromJson(json);
-      counters = new HashMap<>();
+      counterNames = new HashMap<>();
+    }
+
+    @StartBundle
+    public void startBundle() {
+      counts = new BundleCounts(Transform.METRICS_NAMESPACE);
     }
 
     @ProcessElement
@@ -99,15 +103,19 @@ public final class ApplyTransform extends PTransform<PCollection<Row>, PCollecti
         checked = current;
       }
       out.output(current.apply(row, this::count));
-      rowsCounter.inc();
+      counts.add(Transform.ROWS_COUNTER);
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      counts.flush();
     }
 
     private void count(String feature, Event event) {
       // Keyed by feature, then event: no counter name is built per value (that showed in profiles).
-      counters
+      counts.add(counterNames
           .computeIfAbsent(feature, f -> new EnumMap<>(Event.class))
-          .computeIfAbsent(event, e -> Metrics.counter(Transform.METRICS_NAMESPACE, e.counterName(feature)))
-          .inc();
+          .computeIfAbsent(event, e -> e.counterName(feature)));
     }
   }
 }
