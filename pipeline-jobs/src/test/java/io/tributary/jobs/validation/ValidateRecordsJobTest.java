@@ -1,5 +1,6 @@
 package io.tributary.jobs.validation;
 
+import io.tributary.jobs.testing.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
