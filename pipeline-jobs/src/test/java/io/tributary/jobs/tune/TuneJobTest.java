@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.jobs.cli.TributaryCli;
+import io.tributary.jobs.testing.CliRun;
 import io.tributary.jobs.testing.PenguinTraining;
 import io.tributary.transforms.model.ModelDescriptor;
 import io.tributary.transforms.model.ModelFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tributary tune} end to end on the penguin examples, with CART (fast to train). */
 class TuneJobTest {
@@ -55,30 +49,12 @@ class TuneJobTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
-
   @Test
   void gridFindsTheKnownBestAndRecordsEveryTrial() throws IOException {
     // A depth-1 tree cannot separate three species, and leaves of weight 200 (of 230 rows) allow
     // hardly a split: only maxDepth 4 with minChildWeight 5 classifies well.
-    Path output = tune(GRID, "grid.yaml", "--parallelism=2");
+    Tuning tuning = tune(GRID, "grid.yaml", "--parallelism=2");
+    Path output = tuning.output();
 
     Trials trials = Trials.read(output);
     assertEquals(4, trials.trials().size());
@@ -98,15 +74,15 @@ class TuneJobTest {
     BestHyperParameters best = BestHyperParameters.read(output);
     assertEquals(new BestHyperParameters(1, "cart", Map.of("maxDepth", 4, "minChildWeight", 5.0), "accuracy",
         "maximize", trials.best().value(), 2), best);
-    assertEquals(4, out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("done) accuracy")).count(),
-        "one progress line per trial:\n" + out);
+    assertEquals(4, tuning.printed().lines().filter(l -> l.contains("done) accuracy")).count(),
+        "one progress line per trial:\n" + tuning.printed());
   }
 
   @Test
   void sameSeedSameTrialsWhateverTheParallelism() throws IOException {
-    Path serial = tune(RANDOM.formatted(7), "random.yaml", "--parallelism=1");
-    Path parallel = tune(RANDOM.formatted(7), "random.yaml", "--parallelism=2");
-    Path otherSeed = tune(RANDOM.formatted(8), "random.yaml", "--parallelism=2");
+    Path serial = tune(RANDOM.formatted(7), "random.yaml", "--parallelism=1").output();
+    Path parallel = tune(RANDOM.formatted(7), "random.yaml", "--parallelism=2").output();
+    Path otherSeed = tune(RANDOM.formatted(8), "random.yaml", "--parallelism=2").output();
 
     assertEquals(withoutDurations(Trials.read(serial)), withoutDurations(Trials.read(parallel)));
     assertEquals(Files.readString(serial.resolve(BestHyperParameters.FILE)),
@@ -121,12 +97,13 @@ class TuneJobTest {
 
   @Test
   void trainTakesTheBestHyperParameters() throws IOException {
-    Path tuned = tune(GRID, "grid.yaml", "--parallelism=2");
+    Path tuned = tune(GRID, "grid.yaml", "--parallelism=2").output();
     Path config = Files.writeString(dir.resolve("trainer.yaml"), "label: species\nhyperParameters: {}\n");
     Path model = dir.resolve("model");
 
-    assertEquals(0, cli("train", "--examples=" + PENGUINS.examples, "--transform=" + PENGUINS.transform,
-        "--config=" + config, "--hyperparameters=" + tuned, "--output=" + model), err.toString(StandardCharsets.UTF_8));
+    CliRun train = CliRun.of("train", "--examples=" + PENGUINS.examples, "--transform=" + PENGUINS.transform,
+        "--config=" + config, "--hyperparameters=" + tuned, "--output=" + model);
+    assertEquals(0, train.exitCode(), train.err());
 
     ModelDescriptor descriptor = ModelFolder.readDescriptor(model.toString());
     assertEquals("cart", descriptor.algorithm());
@@ -136,11 +113,11 @@ class TuneJobTest {
 
   @Test
   void trainRefusesHyperParametersTunedForAnotherAlgorithm() throws IOException {
-    Path tuned = tune(GRID, "grid.yaml", "--parallelism=2");
-    assertEquals(2, cli("train", "--examples=" + PENGUINS.examples, "--transform=" + PENGUINS.transform,
-        "--config=" + PenguinTraining.CONFIG, "--hyperparameters=" + tuned, "--output=" + dir.resolve("model")));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("tuned for cart but the config trains logistic_regression"),
-        err.toString(StandardCharsets.UTF_8));
+    Path tuned = tune(GRID, "grid.yaml", "--parallelism=2").output();
+    CliRun train = CliRun.of("train", "--examples=" + PENGUINS.examples, "--transform=" + PENGUINS.transform,
+        "--config=" + PenguinTraining.CONFIG, "--hyperparameters=" + tuned, "--output=" + dir.resolve("model"));
+    assertEquals(2, train.exitCode());
+    assertTrue(train.err().contains("tuned for cart but the config trains logistic_regression"), train.err());
     assertFalse(Files.exists(dir.resolve("model")));
   }
 
@@ -157,24 +134,28 @@ class TuneJobTest {
   }
 
   private void assertMistake(String config, String message) throws IOException {
-    err.reset();
     Path file = Files.writeString(dir.resolve("bad.yaml"), config);
     Path output = dir.resolve("bad-out");
-    assertEquals(2, cli("tune", "--examples=" + PENGUINS.examples, "--transform=" + PENGUINS.transform,
-        "--config=" + file, "--output=" + output));
-    String errors = err.toString(StandardCharsets.UTF_8);
+    CliRun run = CliRun.of("tune", "--examples=" + PENGUINS.examples, "--transform=" + PENGUINS.transform,
+        "--config=" + file, "--output=" + output);
+    assertEquals(2, run.exitCode());
+    String errors = run.err();
     assertTrue(errors.contains(message), "expected '" + message + "' in: " + errors);
     assertFalse(Files.exists(output));
   }
 
-  private Path tune(String config, String name, String... more) throws IOException {
+  /** A tune run's output folder and what it printed. */
+  private record Tuning(Path output, String printed) {}
+
+  private Tuning tune(String config, String name, String... more) throws IOException {
     Path file = Files.writeString(dir.resolve(name), config);
     Path output = Files.createTempDirectory(dir, "tune").resolve("out");
     List<String> args = new java.util.ArrayList<>(List.of("tune", "--examples=" + PENGUINS.examples,
         "--transform=" + PENGUINS.transform, "--config=" + file, "--output=" + output));
     args.addAll(List.of(more));
-    assertEquals(0, cli(args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
-    return output;
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.err());
+    return new Tuning(output, run.out());
   }
 
   private static List<Trial> withoutDurations(Trials trials) {
@@ -185,9 +166,5 @@ class TuneJobTest {
 
   private static List<Map<String, Number>> hyperParameters(Trials trials) {
     return trials.trials().stream().map(Trial::hyperParameters).toList();
-  }
-
-  private static int cli(String... args) {
-    return new CommandLine(new TributaryCli()).execute(args);
   }
 }
