@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +26,9 @@ import java.util.TreeSet;
  *
  * <p>A profile is one of the built-in names ({@link #BUILT_IN}) or the path of a properties file of
  * one's own. Values may refer to {@code ${name}} variables supplied by the caller, such as {@code
- * ${tributary.jar}}, the jar a cluster must be sent.
+ * ${tributary.jar}}, the jar a cluster must be sent. Keys that start with {@code flinkConf.} are
+ * Flink configuration, not pipeline options: they are written to a {@code config.yaml} that the
+ * profile passes as {@code --flinkConfDir} (see {@link FlinkConfiguration}).
  */
 public final class RunnerProfiles {
 
@@ -44,8 +47,22 @@ public final class RunnerProfiles {
       throw new UncheckedIOException("cannot read profile '" + profile + "': " + e.getMessage(), e);
     }
     List<String> args = new ArrayList<>();
+    Map<String, String> flinkConf = new TreeMap<>();
     for (String name : new TreeSet<>(properties.stringPropertyNames())) {
-      args.add("--" + name + "=" + substitute(profile, properties.getProperty(name).strip(), variables));
+      String value = substitute(profile, properties.getProperty(name).strip(), variables);
+      if (name.startsWith(FlinkConfiguration.PREFIX)) {
+        flinkConf.put(name.substring(FlinkConfiguration.PREFIX.length()), value);
+      } else {
+        args.add("--" + name + "=" + value);
+      }
+    }
+    if (!flinkConf.isEmpty()) {
+      if (properties.containsKey("flinkConfDir")) {
+        throw new IllegalArgumentException("profile '" + profile + "' sets both flinkConfDir and "
+            + FlinkConfiguration.PREFIX + "* lines: put the settings in one place");
+      }
+      Path directory = new FlinkConfiguration(flinkConf).directory(Path.of(System.getProperty("java.io.tmpdir")));
+      args.add("--flinkConfDir=" + directory);
     }
     return args;
   }

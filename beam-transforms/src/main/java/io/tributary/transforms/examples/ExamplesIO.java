@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.extensions.avro.io.AvroSource;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -17,8 +18,10 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -44,6 +47,12 @@ public final class ExamplesIO {
   public static final String SCHEMA_FILE = "schema.avsc";
 
   private static final String DATA_PREFIX = "data";
+
+  /**
+   * Avro records a read hands on per element (see {@link BatchingSource}): enough that a
+   * runner's per-element costs vanish, few enough that a list is a small part of a worker's heap.
+   */
+  private static final int RECORDS_PER_ELEMENT = 1_000;
   private static final String RECORD_NAME = "Example";
   private static final String RECORD_NAMESPACE = "io.tributary.examples";
 
@@ -163,16 +172,34 @@ public final class ExamplesIO {
         return begin.apply("Empty", Create.empty(schema));
       }
       String files = join(directory, DATA_PREFIX + "-*" + format.suffix());
-      PCollection<GenericRecord> records =
-          format == ExampleFormat.AVRO
-              ? begin.apply("ReadAvro", AvroIO.readGenericRecords(avro).from(files))
-              : begin.apply("ReadParquet", ParquetIO.read(avro).from(files));
-      return records
-          .apply(
-              "ToRows",
-              MapElements.into(TypeDescriptor.of(Row.class))
-                  .via(recordToRow(avro)))
+      if (format == ExampleFormat.AVRO) {
+        return begin
+            .apply("ReadAvro", org.apache.beam.sdk.io.Read.from(
+                new BatchingSource<>(AvroSource.from(files).withSchema(avro), RECORDS_PER_ELEMENT)))
+            .apply("ToRows", ParDo.of(new BatchToRows(recordToRow(avro))))
+            .setRowSchema(schema);
+      }
+      return begin
+          .apply("ReadParquet", ParquetIO.read(avro).from(files))
+          .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(recordToRow(avro)))
           .setRowSchema(schema);
+    }
+
+    /** Unpacks the record lists {@link BatchingSource} reads into one row per record. */
+    private static final class BatchToRows extends DoFn<List<GenericRecord>, Row> {
+      private static final long serialVersionUID = 1L;
+      private final SerializableFunction<GenericRecord, Row> toRow;
+
+      BatchToRows(SerializableFunction<GenericRecord, Row> toRow) {
+        this.toRow = toRow;
+      }
+
+      @ProcessElement
+      public void process(@Element List<GenericRecord> records, OutputReceiver<Row> out) {
+        for (GenericRecord record : records) {
+          out.output(toRow.apply(record));
+        }
+      }
     }
 
     /** The format of the data files, or null when there are none (an empty split). */

@@ -11,13 +11,16 @@ import io.tributary.transforms.split.Split;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +66,20 @@ class ExamplesIOTest {
     assertEquals(SCHEMA.getFieldNames(), ExamplesIO.readAvroSchema(dir.resolve("Split-train").toString())
         .getFields().stream().map(org.apache.avro.Schema.Field::name).toList());
     PAssert.that(p.apply(ExamplesIO.read(dir.resolve("Split-train").toString()))).containsInAnyOrder(ROWS);
+    p.run().waitUntilFinish();
+  }
+
+  /** More rows than one element of the Avro read holds, so rows are unpacked from several lists. */
+  @ParameterizedTest
+  @EnumSource(ExampleFormat.class)
+  void readsEveryRowOfASplitLargerThanOneReadElement(ExampleFormat format, TestPipeline p) {
+    List<Row> rows = LongStream.range(0, 2_345)
+        .mapToObj(id -> Row.withSchema(SCHEMA).addValues(id, id * 0.5, "r" + id, id % 2 == 0).build())
+        .toList();
+    writeWith(p, "Split-train", format, rows);
+    PCollection<Row> read = p.apply(ExamplesIO.read(dir.resolve("Split-train").toString()));
+    PAssert.that(read).containsInAnyOrder(rows);
+    PAssert.thatSingleton(read.apply(Count.globally())).isEqualTo(2_345L);
     p.run().waitUntilFinish();
   }
 

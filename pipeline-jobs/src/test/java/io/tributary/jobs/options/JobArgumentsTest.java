@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.jobs.examplegen.ExampleGenOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobArgumentsTest {
 
@@ -69,6 +72,29 @@ class JobArgumentsTest {
     assertEquals(
         "'a.csv' is not an option: options are written --name=value",
         assertThrows(UsageException.class, () -> JobArguments.parse(new String[] {"a.csv"}, ExampleGenOptions.class))
+            .getMessage());
+  }
+
+  @Test
+  void flinkConfLinesBecomeTheConfigYamlOfTheFlinkConfDir(@TempDir Path dir) throws Exception {
+    Path profile = dir.resolve("mine.properties");
+    Files.writeString(profile, String.join("\n",
+        "runner=FlinkRunner",
+        "flinkConf.taskmanager.numberOfTaskSlots=4",
+        "flinkConf.env.java.opts.all=-Dx=a b",
+        ""));
+    FlinkPipelineOptions options = JobArguments.parse(
+        new String[] {"--output=o", "--profile=" + profile}, ExampleGenOptions.class).as(FlinkPipelineOptions.class);
+    String yaml = Files.readString(Path.of(options.getFlinkConfDir()).resolve("config.yaml"));
+    assertTrue(yaml.endsWith("env.java.opts.all: '-Dx=a b'\ntaskmanager.numberOfTaskSlots: 4\n"), yaml);
+    FlinkPipelineOptions again = JobArguments.parse(
+        new String[] {"--output=o", "--profile=" + profile}, ExampleGenOptions.class).as(FlinkPipelineOptions.class);
+    assertEquals(options.getFlinkConfDir(), again.getFlinkConfDir(), "the same settings share one directory");
+
+    Files.writeString(profile, "runner=FlinkRunner\nflinkConfDir=/etc/flink\nflinkConf.a=1\n");
+    assertEquals("profile '" + profile + "' sets both flinkConfDir and flinkConf.* lines: put the settings in one place",
+        assertThrows(UsageException.class,
+            () -> JobArguments.parse(new String[] {"--output=o", "--profile=" + profile}, ExampleGenOptions.class))
             .getMessage());
   }
 }

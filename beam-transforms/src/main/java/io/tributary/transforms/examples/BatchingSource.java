@@ -1,0 +1,132 @@
+package io.tributary.transforms.examples;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.io.BoundedSource;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+
+/**
+ * A bounded source that reads another one and hands its records on in lists of up to {@code
+ * batchSize}, split exactly as the source it wraps.
+ *
+ * <p>Why: runners pay a fixed cost per element a source emits on top of the cost per element a
+ * {@code DoFn} sees. Beam's Flink runner, for one, refreshes every metric of the task after each
+ * record a source reads, which was a seventh of the CPU of scoring a million rows; a DoFn that
+ * unpacks the lists pays for its metrics once per bundle instead. The records keep their order
+ * within a split, and every record is read exactly once.
+ */
+final class BatchingSource<T> extends BoundedSource<List<T>> {
+  private static final long serialVersionUID = 1L;
+
+  private final BoundedSource<T> source;
+  private final int batchSize;
+
+  BatchingSource(BoundedSource<T> source, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+    }
+    this.source = source;
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public List<BatchingSource<T>> split(long desiredBundleSizeBytes, PipelineOptions options) throws Exception {
+    List<BatchingSource<T>> splits = new ArrayList<>();
+    for (BoundedSource<T> split : source.split(desiredBundleSizeBytes, options)) {
+      splits.add(new BatchingSource<>(split, batchSize));
+    }
+    return splits;
+  }
+
+  @Override
+  public long getEstimatedSizeBytes(PipelineOptions options) throws Exception {
+    return source.getEstimatedSizeBytes(options);
+  }
+
+  @Override
+  public BoundedReader<List<T>> createReader(PipelineOptions options) throws IOException {
+    return new Reader<>(this, source.createReader(options));
+  }
+
+  @Override
+  public Coder<List<T>> getOutputCoder() {
+    return ListCoder.of(source.getOutputCoder());
+  }
+
+  @Override
+  public void validate() {
+    source.validate();
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    source.populateDisplayData(builder);
+    builder.add(DisplayData.item("batchSize", batchSize).withLabel("Records per element"));
+  }
+
+  /** Fills each list by advancing the wrapped reader; {@code pending} says it holds an unread record. */
+  private static final class Reader<T> extends BoundedReader<List<T>> {
+    private final BatchingSource<T> source;
+    private final BoundedReader<T> records;
+    private boolean pending;
+    private List<T> current;
+
+    Reader(BatchingSource<T> source, BoundedReader<T> records) {
+      this.source = source;
+      this.records = records;
+    }
+
+    @Override
+    public boolean start() throws IOException {
+      pending = records.start();
+      return fill();
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+      return fill();
+    }
+
+    private boolean fill() throws IOException {
+      if (!pending) {
+        current = null;
+        return false;
+      }
+      List<T> batch = new ArrayList<>(source.batchSize);
+      while (pending && batch.size() < source.batchSize) {
+        batch.add(records.getCurrent());
+        pending = records.advance();
+      }
+      current = batch;
+      return true;
+    }
+
+    @Override
+    public List<T> getCurrent() {
+      if (current == null) {
+        throw new NoSuchElementException("the reader is not positioned on a batch");
+      }
+      return current;
+    }
+
+    @Override
+    public Double getFractionConsumed() {
+      return records.getFractionConsumed();
+    }
+
+    @Override
+    public BoundedSource<List<T>> getCurrentSource() {
+      return source;
+    }
+
+    @Override
+    public void close() throws IOException {
+      records.close();
+    }
+  }
+}

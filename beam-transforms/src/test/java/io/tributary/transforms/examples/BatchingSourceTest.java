@@ -1,0 +1,110 @@
+package io.tributary.transforms.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.extensions.avro.io.AvroSource;
+import org.apache.beam.sdk.io.BoundedSource;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.SourceTestUtils;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchingSourceTest {
+
+  private static final org.apache.avro.Schema AVRO =
+      SchemaBuilder.record("Example").fields().requiredLong("id").optionalString("name").endRecord();
+
+  private final PipelineOptions options = PipelineOptionsFactory.create();
+
+  @TempDir Path dir;
+
+  /** Writes ids {@code from} (inclusive) to {@code to} (exclusive) into one Avro file, small blocks. */
+  private void write(String name, long from, long to) throws Exception {
+    try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(AVRO))) {
+      writer.setSyncInterval(2_048);
+      writer.create(AVRO, new File(dir.resolve(name).toString()));
+      for (long id = from; id < to; id++) {
+        GenericRecord record = new GenericData.Record(AVRO);
+        record.put("id", id);
+        record.put("name", id % 7 == 0 ? null : "n" + id);
+        writer.append(record);
+      }
+    }
+  }
+
+  private AvroSource<GenericRecord> avro() {
+    return AvroSource.from(dir.resolve("data-*.avro").toString()).withSchema(AVRO);
+  }
+
+  private static List<Long> ids(List<List<GenericRecord>> batches) {
+    List<Long> ids = new ArrayList<>();
+    batches.forEach(batch -> batch.forEach(record -> ids.add((Long) record.get("id"))));
+    return ids;
+  }
+
+  @Test
+  void handsOnEveryRecordInFullListsAndOneShorterLast() throws Exception {
+    write("data-0.avro", 0, 2_500);
+    List<List<GenericRecord>> batches = SourceTestUtils.readFromSource(new BatchingSource<>(avro(), 1_000), options);
+    assertEquals(List.of(1_000, 1_000, 500), batches.stream().map(List::size).toList());
+    assertEquals(LongStream.range(0, 2_500).boxed().toList(), ids(batches));
+    assertEquals(SourceTestUtils.readFromSource(avro(), options), batches.stream().flatMap(List::stream).toList());
+  }
+
+  @Test
+  void splitsLikeTheSourceItWrapsAndLosesNoRecordAcrossSplits() throws Exception {
+    write("data-0.avro", 0, 30_000);
+    write("data-1.avro", 30_000, 42_000);
+    BatchingSource<GenericRecord> batching = new BatchingSource<>(avro(), 64);
+    List<? extends BoundedSource<List<GenericRecord>>> splits = batching.split(50_000, options);
+    assertEquals(avro().split(50_000, options).size(), splits.size());
+    assertTrue(splits.size() > 2, "the files should split into several ranges: " + splits.size());
+    List<Long> ids = new ArrayList<>();
+    for (BoundedSource<List<GenericRecord>> split : splits) {
+      List<List<GenericRecord>> batches = SourceTestUtils.readFromSource(split, options);
+      assertTrue(batches.stream().allMatch(batch -> !batch.isEmpty() && batch.size() <= 64));
+      ids.addAll(ids(batches));
+    }
+    ids.sort(null);
+    assertEquals(LongStream.range(0, 42_000).boxed().toList(), ids);
+    assertEquals(avro().getEstimatedSizeBytes(options), batching.getEstimatedSizeBytes(options));
+  }
+
+  @Test
+  void anEmptyFileReadsAsNoBatches() throws Exception {
+    write("data-0.avro", 0, 0);
+    assertEquals(List.of(), SourceTestUtils.readFromSource(new BatchingSource<>(avro(), 10), options));
+  }
+
+  @Test
+  void batchesRoundTripThroughTheirCoder() throws Exception {
+    write("data-0.avro", 0, 30);
+    BatchingSource<GenericRecord> batching = new BatchingSource<>(avro(), 16);
+    Coder<List<GenericRecord>> coder = batching.getOutputCoder();
+    for (List<GenericRecord> batch : SourceTestUtils.readFromSource(batching, options)) {
+      assertEquals(batch, CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, batch)));
+    }
+  }
+
+  @Test
+  void aBatchSizeBelowOneIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new BatchingSource<>(avro(), 0));
+    assertEquals("batchSize must be at least 1, not 0", e.getMessage());
+  }
+}
