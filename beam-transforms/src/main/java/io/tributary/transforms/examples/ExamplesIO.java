@@ -172,17 +172,31 @@ public final class ExamplesIO {
         return begin.apply("Empty", Create.empty(schema));
       }
       String files = join(directory, DATA_PREFIX + "-*" + format.suffix());
-      if (format == ExampleFormat.AVRO) {
+      if (format == ExampleFormat.AVRO && onFlink(begin)) {
         return begin
             .apply("ReadAvro", org.apache.beam.sdk.io.Read.from(
                 new BatchingSource<>(AvroSource.from(files).withSchema(avro), RECORDS_PER_ELEMENT)))
             .apply("ToRows", ParDo.of(new BatchToRows(recordToRow(avro))))
             .setRowSchema(schema);
       }
-      return begin
-          .apply("ReadParquet", ParquetIO.read(avro).from(files))
+      PCollection<GenericRecord> records =
+          format == ExampleFormat.AVRO
+              ? begin.apply("ReadAvro", AvroIO.readGenericRecords(avro).from(files))
+              : begin.apply("ReadParquet", ParquetIO.read(avro).from(files));
+      return records
           .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(recordToRow(avro)))
           .setRowSchema(schema);
+    }
+
+    /**
+     * Whether the read hands on lists of records ({@link BatchingSource}): only on Flink, whose
+     * source refreshes every metric after each element. Elsewhere it reads record by record, as
+     * lists bring no gain there, and on Beam 2.70's DirectRunner the counters of a step fed from
+     * lists now and then lost a bundle's updates (257 of a million rows; the rows themselves all
+     * arrived).
+     */
+    private static boolean onFlink(PBegin begin) {
+      return begin.getPipeline().getOptions().getRunner().getSimpleName().contains("Flink");
     }
 
     /** Unpacks the record lists {@link BatchingSource} reads into one row per record. */

@@ -85,6 +85,29 @@ class BatchingSourceTest {
     assertEquals(avro().getEstimatedSizeBytes(options), batching.getEstimatedSizeBytes(options));
   }
 
+  /** The DirectRunner checkpoints reads by splitting them while they run: nothing may be lost or read twice. */
+  @Test
+  void aDynamicSplitKeepsEveryRecordOnExactlyOneSide() throws Exception {
+    write("data-0.avro", 0, 20_000);
+    List<Long> ids = new ArrayList<>();
+    try (BoundedSource.BoundedReader<List<GenericRecord>> reader =
+        new BatchingSource<>(avro(), 100).createReader(options)) {
+      assertTrue(reader.start());
+      ids.addAll(ids(List.of(reader.getCurrent())));
+      assertTrue(reader.advance());
+      ids.addAll(ids(List.of(reader.getCurrent())));
+      BoundedSource<List<GenericRecord>> residual = reader.splitAtFraction(0.5);
+      assertTrue(residual != null, "an Avro file of many blocks splits half-way");
+      while (reader.advance()) {
+        ids.addAll(ids(List.of(reader.getCurrent())));
+      }
+      assertTrue(ids.size() < 20_000, "the reader stopped at the split point: " + ids.size());
+      ids.addAll(ids(SourceTestUtils.readFromSource(residual, options)));
+    }
+    ids.sort(null);
+    assertEquals(LongStream.range(0, 20_000).boxed().toList(), ids);
+  }
+
   @Test
   void anEmptyFileReadsAsNoBatches() throws Exception {
     write("data-0.avro", 0, 0);
