@@ -16,6 +16,9 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * What the benchmarks that race a Beam pipeline against a hand-written loop share: options, timing
@@ -75,6 +78,30 @@ final class Bench {
       throw new IllegalStateException("the pipeline ended " + state);
     }
     return result;
+  }
+
+  /**
+   * Wall seconds of a pipeline that does next to nothing on {@code profile}, measured after one
+   * unreported run: the fixed cost every job pays to start and stop its runner (on embedded Flink,
+   * mostly a new mini-cluster whose RPC system is loaded in a fresh class loader), which the
+   * rows/s of a pipeline include.
+   */
+  static double startUpSeconds(String profile) {
+    Supplier<Void> empty = () -> {
+      Pipeline pipeline = pipeline(profile);
+      pipeline.apply(Create.of(1)).apply(MapElements.into(TypeDescriptors.integers()).via((Integer n) -> n));
+      run(pipeline);
+      return null;
+    };
+    empty.get();
+    return time(empty).seconds();
+  }
+
+  /** The start-up and the rate and ratio to {@code baseline} once the start-up is taken out. */
+  static String netOfStartUp(long rows, Timed<?> run, double startUp, Timed<?> baseline) {
+    double net = run.seconds() - startUp;
+    return String.format("%-22s job start-up %.2f s; without it %,.0f rows/s, %.2fx", "", startUp, rows / net,
+        baseline.seconds() / net);
   }
 
   /** A counter's attempted value summed over the steps that report it. */

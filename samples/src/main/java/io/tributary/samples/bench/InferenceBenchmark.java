@@ -38,6 +38,8 @@ import org.apache.beam.sdk.values.Row;
  * --train-rows} rows (default 20,000) before any timing. Both sides discard the predictions
  * (writing is the same sink every job has); the Beam runs check the {@code scored} counter equals
  * the rows. Each figure is one run after an unreported run of the same work (loop and each runner).
+ * Below each runner's line: its job start-up (a near-empty pipeline's wall time, see {@code
+ * Bench.startUpSeconds}) and the rate with it taken out.
  *
  * <pre>
  * samples/synthetic/generate.sh --rows=1000000 --format=avro --output=/tmp/syn
@@ -109,7 +111,9 @@ public final class InferenceBenchmark {
       // One unreported run first, as the loop had: the JIT compiles the runner's per-record code and
       // the runner's one-time start-up in this JVM is paid (a trivial pipeline warms too little).
       bulkInfer(profile, modelDir, transformDir, rows);
-      print(profile, rows, Bench.time(() -> bulkInfer(profile, modelDir, transformDir, rows)), hand);
+      Timed<Long> run = Bench.time(() -> bulkInfer(profile, modelDir, transformDir, rows));
+      print(profile, rows, run, hand);
+      System.out.println(Bench.netOfStartUp(rows, run, Bench.startUpSeconds(profile), hand));
     }
   }
 

@@ -31,7 +31,8 @@ import org.apache.beam.sdk.values.Row;
  * row, the results discarded (writing is the same Avro/Parquet sink every job has, so it is left
  * out of both sides). Rows/s are wall-clock, one run each, after an unreported warm-up run of the
  * same work (hand loop, and each runner's two pipelines) that lets the JIT compile it; each
- * pipeline's own start-up is included. Rows per CPU-second
+ * pipeline's own start-up is included; below each runner's line, the start-up (a near-empty
+ * pipeline's wall time) and the rates with it taken out. Rows per CPU-second
  * (all threads of this JVM) show the cost apart from how many cores the machine lent the run. The Beam runs check that they saw every row (the
  * {@code rows} counter, {@code numExamples}).
  *
@@ -107,6 +108,9 @@ public final class TransformBenchmark {
       Timed<Long> analyze = Bench.time(() -> beamAnalyze(profile, out, rows));
       Timed<Long> apply = Bench.time(() -> beamApply(profile, fitted, rows));
       print(profile, rows, analyze, apply, handAnalyze, handApply);
+      double startUp = Bench.startUpSeconds(profile);
+      System.out.println(Bench.netOfStartUp(rows, analyze, startUp, handAnalyze) + " (analyze)");
+      System.out.println(Bench.netOfStartUp(rows, apply, startUp, handApply) + " (transform)");
     }
   }
 
