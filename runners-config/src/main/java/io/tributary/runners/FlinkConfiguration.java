@@ -3,8 +3,6 @@ package io.tributary.runners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,13 +57,9 @@ final class FlinkConfiguration {
       Files.createDirectories(directory);
       Path partial = Files.createTempFile(directory, "config", ".partial");
       Files.writeString(partial, yaml, StandardCharsets.UTF_8);
-      try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
-        // Another job wrote the same content first (or the file system cannot rename atomically
-        // over a file); the content is identical by construction, so either copy will do.
-        Files.deleteIfExists(partial);
-      }
+      // A rename within the directory replaces a copy another job wrote meanwhile, which holds the
+      // same content by construction; a reader sees one whole file or none.
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       return directory;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the profile's Flink configuration to " + directory + ": " + e.getMessage(), e);
