@@ -1,5 +1,6 @@
 package io.tributary.jobs.options;
 
+import io.tributary.jobs.execution.EmbeddedFlinkCluster;
 import io.tributary.runners.RunnerProfiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Turns a job's command line into its options: the runner profile's options first, then the
  * user's, which win; Beam's strict parsing rejects unknown options, and its messages are rewritten
- * into one line that names the fix.
+ * into one line that names the fix. A job for Beam's embedded Flink cluster is routed to the one
+ * this JVM shares ({@link EmbeddedFlinkCluster}).
  *
  * <pre>{@code
  * ExampleGenOptions options =
@@ -61,7 +63,9 @@ public final class JobArguments {
     merged.addAll(given);
     PipelineOptionsFactory.register(type);
     try {
-      return PipelineOptionsFactory.fromArgs(merged.toArray(String[]::new)).withValidation().as(type);
+      T options = PipelineOptionsFactory.fromArgs(merged.toArray(String[]::new)).withValidation().as(type);
+      EmbeddedFlinkCluster.adopt(options, options.getShareEmbeddedFlinkCluster());
+      return options;
     } catch (IllegalArgumentException e) {
       throw new UsageException(rewrite(e.getMessage()));
     }

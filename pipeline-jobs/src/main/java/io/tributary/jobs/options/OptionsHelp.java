@@ -28,6 +28,7 @@ public final class OptionsHelp {
     out.println();
     out.println("Runner options:");
     printOption(getter(TributaryOptions.class, "getProfile"), out);
+    printOption(getter(TributaryOptions.class, "getShareEmbeddedFlinkCluster"), out);
     out.println("  Any Beam pipeline option passes through to the runner, e.g. --runner=FlinkRunner");
     out.println("  --flinkMaster=127.0.0.1:8081 --parallelism=4 --sparkMaster=local[4].");
   }

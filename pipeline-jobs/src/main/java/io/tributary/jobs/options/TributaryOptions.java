@@ -15,4 +15,14 @@ public interface TributaryOptions extends PipelineOptions {
   String getProfile();
 
   void setProfile(String profile);
+
+  @Description(
+      "With --runner=FlinkRunner --flinkMaster=[local] (the flink-local profile): run this JVM's jobs"
+          + " on one embedded Flink cluster, started by the first job and stopped when the JVM exits,"
+          + " instead of starting and stopping a cluster for each job (about 1 s each). false gives"
+          + " each job a cluster of its own, as Beam does.")
+  @Default.Boolean(true)
+  boolean getShareEmbeddedFlinkCluster();
+
+  void setShareEmbeddedFlinkCluster(boolean share);
 }

@@ -30,7 +30,7 @@ class JobArgumentsTest {
             ExampleGenOptions.class);
     assertEquals("FlinkRunner", options.getRunner().getSimpleName());
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
-    assertEquals("[local]", flink.getFlinkMaster());
+    assertEquals("[auto]", flink.getFlinkMaster(), "the profile's [local] goes to the embedded cluster this JVM shares");
     assertEquals(3, flink.getParallelism(), "the command line's --parallelism wins");
   }
 
