@@ -12,7 +12,7 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
 
 /**
  * A bounded source that reads another one and hands its records on in lists of up to {@code
- * batchSize}, split exactly as the source it wraps.
+ * batchSize}, split as the source it wraps, into a few more splits than a runner asks for.
  *
  * <p>Why: runners pay a fixed cost per element a source emits on top of the cost per element a
  * {@code DoFn} sees. Beam's Flink runner, for one, refreshes every metric of the task after each
@@ -20,9 +20,18 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
  * unpacks the lists pays for its metrics once per bundle instead. The records keep their order
  * within a split, and every record is read exactly once. Dynamic splits are the wrapped reader's:
  * the DirectRunner, for one, checkpoints a read every hundred elements by splitting it.
+ *
+ * <p>Splits are {@value #SPLITS_PER_BUNDLE} times smaller than the runner's desired bundle size.
+ * Beam's Flink runner asks for one split per worker and hands them out as workers ask, a worker
+ * taking the next while it reads one; with a split per file of four equal files, a worker that
+ * asked first could take three, and two workers that run at different speeds (JIT compilation and
+ * garbage collection share the same cores) cannot even out. Smaller splits let the faster worker
+ * read more; each costs one seek to an Avro sync marker.
  */
 final class BatchingSource<T> extends BoundedSource<List<T>> {
   private static final long serialVersionUID = 1L;
+
+  static final int SPLITS_PER_BUNDLE = 4;
 
   private final BoundedSource<T> source;
   private final int batchSize;
@@ -38,7 +47,7 @@ final class BatchingSource<T> extends BoundedSource<List<T>> {
   @Override
   public List<BatchingSource<T>> split(long desiredBundleSizeBytes, PipelineOptions options) throws Exception {
     List<BatchingSource<T>> splits = new ArrayList<>();
-    for (BoundedSource<T> split : source.split(desiredBundleSizeBytes, options)) {
+    for (BoundedSource<T> split : source.split(Math.max(1, desiredBundleSizeBytes / SPLITS_PER_BUNDLE), options)) {
       splits.add(new BatchingSource<>(split, batchSize));
     }
     return splits;

@@ -47,8 +47,9 @@ class BatchingSourceTest {
     }
   }
 
+  /** The files as Avro records, split down to a kilobyte (by default no split is under 128 KB). */
   private AvroSource<GenericRecord> avro() {
-    return AvroSource.from(dir.resolve("data-*.avro").toString()).withSchema(AVRO);
+    return AvroSource.from(dir.resolve("data-*.avro").toString()).withSchema(AVRO).withMinBundleSize(1_024);
   }
 
   private static List<Long> ids(List<List<GenericRecord>> batches) {
@@ -67,13 +68,13 @@ class BatchingSourceTest {
   }
 
   @Test
-  void splitsLikeTheSourceItWrapsAndLosesNoRecordAcrossSplits() throws Exception {
+  void splitsLikeTheSourceItWrapsButFinerAndLosesNoRecordAcrossSplits() throws Exception {
     write("data-0.avro", 0, 30_000);
     write("data-1.avro", 30_000, 42_000);
     BatchingSource<GenericRecord> batching = new BatchingSource<>(avro(), 64);
     List<? extends BoundedSource<List<GenericRecord>>> splits = batching.split(50_000, options);
-    assertEquals(avro().split(50_000, options).size(), splits.size());
-    assertTrue(splits.size() > 2, "the files should split into several ranges: " + splits.size());
+    assertEquals(avro().split(50_000 / BatchingSource.SPLITS_PER_BUNDLE, options).size(), splits.size());
+    assertTrue(splits.size() > avro().split(50_000, options).size(), "finer than asked: " + splits.size());
     List<Long> ids = new ArrayList<>();
     for (BoundedSource<List<GenericRecord>> split : splits) {
       List<List<GenericRecord>> batches = SourceTestUtils.readFromSource(split, options);
@@ -83,6 +84,16 @@ class BatchingSourceTest {
     ids.sort(null);
     assertEquals(LongStream.range(0, 42_000).boxed().toList(), ids);
     assertEquals(avro().getEstimatedSizeBytes(options), batching.getEstimatedSizeBytes(options));
+  }
+
+  /** A runner asking for a split per worker gets several, so that workers can even out. */
+  @Test
+  void aSplitPerWorkerBecomesSeveral() throws Exception {
+    write("data-0.avro", 0, 20_000);
+    write("data-1.avro", 20_000, 40_000);
+    long perWorker = avro().getEstimatedSizeBytes(options) / 2;
+    assertEquals(2, avro().split(perWorker, options).size(), "the Avro source alone gives a split per file");
+    assertTrue(new BatchingSource<>(avro(), 64).split(perWorker, options).size() >= 2 * BatchingSource.SPLITS_PER_BUNDLE);
   }
 
   /** The DirectRunner checkpoints reads by splitting them while they run: nothing may be lost or read twice. */

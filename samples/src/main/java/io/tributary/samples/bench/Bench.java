@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -40,6 +43,28 @@ final class Bench {
     long cpu = OS.getProcessCpuTime();
     T result = work.get();
     return new Timed<>(result, (System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - cpu) / 1e9);
+  }
+
+  /**
+   * The run of median wall time of {@code runs} runs of {@code work}: one run is at the mercy of
+   * the machine (two shared cores: a neighbour, the JIT or the collector on the wrong core moves a
+   * 4-second run by a tenth), the median of three is not, and every side gets the same treatment.
+   */
+  static <T> Timed<T> median(int runs, Supplier<T> work) {
+    if (runs < 1) {
+      throw new IllegalArgumentException("--runs must be at least 1, not " + runs);
+    }
+    List<Timed<T>> timed = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      timed.add(time(work));
+    }
+    timed.sort(Comparator.comparingDouble(Timed::seconds));
+    return timed.get(runs / 2);
+  }
+
+  /** The {@code --runs=N} option: how many timed runs each figure is the median of (default 3). */
+  static int runs(Map<String, String> options) {
+    return Integer.parseInt(options.getOrDefault("runs", "3"));
   }
 
   /** {@code --name=value} arguments; {@code usage} says which exist. */

@@ -37,13 +37,14 @@ import org.apache.beam.sdk.values.Row;
  * high}) over z-scored numbers and one-hot categories, fitted and trained on the first {@code
  * --train-rows} rows (default 20,000) before any timing. Both sides discard the predictions
  * (writing is the same sink every job has); the Beam runs check the {@code scored} counter equals
- * the rows. Each figure is one run after an unreported run of the same work (loop and each runner).
+ * the rows. Each figure is the median of {@code --runs} runs (default 3) after an unreported run of
+ * the same work (loop and each runner).
  * Below each runner's line: its job start-up (a near-empty pipeline's wall time, see {@code
  * Bench.startUpSeconds}) and the rate with it taken out.
  *
  * <pre>
  * samples/synthetic/generate.sh --rows=1000000 --format=avro --output=/tmp/syn
- * samples/bench/inference.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--train-rows=20000]
+ * samples/bench/inference.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--train-rows=20000] [--runs=3]
  * </pre>
  */
 public final class InferenceBenchmark {
@@ -77,13 +78,14 @@ public final class InferenceBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = Bench.options(args, "--data=DIR, --runners=direct,flink-local, --train-rows=N");
+    Map<String, String> options =
+        Bench.options(args, "--data=DIR, --runners=direct,flink-local, --train-rows=N, --runs=N");
     InferenceBenchmark benchmark = new InferenceBenchmark(Path.of(options.get("data")).toAbsolutePath());
     benchmark.run(List.of(options.getOrDefault("runners", "direct,flink-local").split(",")),
-        Integer.parseInt(options.getOrDefault("train-rows", "20000")));
+        Integer.parseInt(options.getOrDefault("train-rows", "20000")), Bench.runs(options));
   }
 
-  private void run(List<String> profiles, int trainRows) throws Exception {
+  private void run(List<String> profiles, int trainRows, int runs) throws Exception {
     Path scratch = Files.createTempDirectory("inference-bench");
     String transformDir = scratch.resolve("transform").toString();
     String modelDir = scratch.resolve("model").toString();
@@ -102,16 +104,16 @@ public final class InferenceBenchmark {
 
     System.out.println("warm-up (hand loop, not reported) ...");
     handLoop(predictor);
-    Timed<Long> hand = Bench.time(() -> handLoop(predictor));
+    Timed<Long> hand = Bench.median(runs, () -> handLoop(predictor));
     long rows = hand.result();
-    System.out.printf("%n%,d rows, %d cores%n", rows, Runtime.getRuntime().availableProcessors());
+    System.out.printf("%n%,d rows, %d cores, median of %d runs%n", rows, Runtime.getRuntime().availableProcessors(), runs);
     System.out.printf("%-22s %10s %8s %12s%n", "", "rows/s", "vs loop", "rows/cpu-s");
     print("predict loop (1 thread)", rows, hand, hand);
     for (String profile : profiles) {
       // One unreported run first, as the loop had: the JIT compiles the runner's per-record code and
       // the runner's one-time start-up in this JVM is paid (a trivial pipeline warms too little).
       bulkInfer(profile, modelDir, transformDir, rows);
-      Timed<Long> run = Bench.time(() -> bulkInfer(profile, modelDir, transformDir, rows));
+      Timed<Long> run = Bench.median(runs, () -> bulkInfer(profile, modelDir, transformDir, rows));
       print(profile, rows, run, hand);
       System.out.println(Bench.netOfStartUp(rows, run, Bench.startUpSeconds(profile), hand));
     }

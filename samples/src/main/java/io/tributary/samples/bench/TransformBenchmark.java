@@ -29,16 +29,17 @@ import org.apache.beam.sdk.values.Row;
  *
  * <p>Analyze = read + one fitting pass. Transform = read + apply of the fitted transform to every
  * row, the results discarded (writing is the same Avro/Parquet sink every job has, so it is left
- * out of both sides). Rows/s are wall-clock, one run each, after an unreported warm-up run of the
- * same work (hand loop, and each runner's two pipelines) that lets the JIT compile it; each
- * pipeline's own start-up is included; below each runner's line, the start-up (a near-empty
- * pipeline's wall time) and the rates with it taken out. Rows per CPU-second
- * (all threads of this JVM) show the cost apart from how many cores the machine lent the run. The Beam runs check that they saw every row (the
- * {@code rows} counter, {@code numExamples}).
+ * out of both sides). Rows/s are wall-clock, the median of {@code --runs} runs (default 3), after
+ * an unreported warm-up run of the same work (hand loop, and each runner's two pipelines) that lets
+ * the JIT compile it; each pipeline's own start-up is included; below each runner's line, the
+ * start-up (a near-empty pipeline's wall time) and the rates with it taken out. Rows per
+ * CPU-second (all threads of this JVM) show the cost apart from how many cores the machine lent
+ * the run. The Beam runs check that they saw every row (the {@code rows} counter, {@code
+ * numExamples}).
  *
  * <pre>
  * samples/synthetic/generate.sh --rows=1000000 --format=avro --output=/tmp/syn
- * samples/bench/transform.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local]
+ * samples/bench/transform.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--runs=3]
  * </pre>
  *
  * <p>The spec ({@link #SPEC}) exercises every analyzer: mean/variance (z-score with mean
@@ -83,30 +84,30 @@ public final class TransformBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = Bench.options(args, "--data=DIR, --runners=direct,flink-local");
+    Map<String, String> options = Bench.options(args, "--data=DIR, --runners=direct,flink-local, --runs=N");
     TransformBenchmark benchmark = new TransformBenchmark(Path.of(options.get("data")).toAbsolutePath());
-    benchmark.run(List.of(options.getOrDefault("runners", "direct,flink-local").split(",")));
+    benchmark.run(List.of(options.getOrDefault("runners", "direct,flink-local").split(",")), Bench.runs(options));
   }
 
-  private void run(List<String> profiles) throws IOException {
+  private void run(List<String> profiles, int runs) throws IOException {
     System.out.println("warm-up (hand loop, not reported) ...");
-    TransformFn fitted = handAnalyze().result();
+    TransformFn fitted = TransformFn.fit(spec, schema, this::rows);
     handApply(fitted);
 
-    Timed<TransformFn> handAnalyze = handAnalyze();
-    Timed<Long> handApply = handApply(fitted);
+    Timed<TransformFn> handAnalyze = Bench.median(runs, () -> TransformFn.fit(spec, schema, this::rows));
+    Timed<Long> handApply = Bench.median(runs, () -> handApply(fitted));
     long rows = handAnalyze.result().numExamples();
     Path scratch = Files.createTempDirectory("transform-bench");
-    System.out.printf("%n%,d rows, %d features (%s), %d cores%n", rows, spec.features().size(), data,
-        Runtime.getRuntime().availableProcessors());
+    System.out.printf("%n%,d rows, %d features (%s), %d cores, median of %d runs%n", rows, spec.features().size(),
+        data, Runtime.getRuntime().availableProcessors(), runs);
     System.out.printf("%-22s %28s %28s%n", "", "analyze", "transform");
     System.out.printf("%-22s %28s %28s%n", "", "rows/s  vs hand  rows/cpu-s", "rows/s  vs hand  rows/cpu-s");
     print("hand loop (1 thread)", rows, handAnalyze, handApply, handAnalyze, handApply);
     for (String profile : profiles) {
       Path out = scratch.resolve(Path.of(profile).getFileName().toString());
       warmUp(profile, out.resolveSibling(out.getFileName() + "-warm-up"), fitted, rows);
-      Timed<Long> analyze = Bench.time(() -> beamAnalyze(profile, out, rows));
-      Timed<Long> apply = Bench.time(() -> beamApply(profile, fitted, rows));
+      Timed<Long> analyze = Bench.median(runs, () -> beamAnalyze(profile, out, rows));
+      Timed<Long> apply = Bench.median(runs, () -> beamApply(profile, fitted, rows));
       print(profile, rows, analyze, apply, handAnalyze, handApply);
       double startUp = Bench.startUpSeconds(profile);
       System.out.println(Bench.netOfStartUp(rows, analyze, startUp, handAnalyze) + " (analyze)");
@@ -122,20 +123,13 @@ public final class TransformBenchmark {
         rows / apply.seconds(), handApply.seconds() / apply.seconds(), rows / apply.cpuSeconds());
   }
 
-  private Timed<TransformFn> handAnalyze() {
-    return Bench.time(() -> TransformFn.fit(spec, schema, this::rows));
-  }
-
-  private Timed<Long> handApply(TransformFn fn) {
-    return Bench.time(
-        () -> {
-          long checksum = 0;
-          for (Row row : (Iterable<Row>) this::rows) {
-            // Something of every output row must be used, or the JIT could skip the work.
-            checksum += fn.apply(row).getValues().size();
-          }
-          return checksum;
-        });
+  private long handApply(TransformFn fn) {
+    long checksum = 0;
+    for (Row row : (Iterable<Row>) this::rows) {
+      // Something of every output row must be used, or the JIT could skip the work.
+      checksum += fn.apply(row).getValues().size();
+    }
+    return checksum;
   }
 
   /** Every row of the split, read the way {@code ExamplesIO.read} reads it, one record at a time. */
