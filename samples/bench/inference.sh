@@ -3,7 +3,7 @@
 # BulkInferrer rows/s on the DirectRunner and embedded Flink next to a single-threaded Tribuo predict loop.
 # Options: --data=DIR (a split folder of synthetic Avro examples, required), --runners=direct,flink-local,
 # --train-rows=N (rows the transform and model are fitted on before timing; default 20000),
-# --runs=N (timed runs per figure, the median reported; default 3).
+# --runs=N (timed runs per figure, the median reported; default 5).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$root/tributary" --version >/dev/null

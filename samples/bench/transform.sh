@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs TransformBenchmark (samples/src/main/java/io/tributary/samples/bench/TransformBenchmark.java):
 # analyze and transform rows/s on the DirectRunner and embedded Flink next to a hand-written loop.
-# Options: --data=DIR (a split folder of synthetic Avro examples, required), --runners=direct,flink-local, --runs=N (timed runs per figure, the median reported; default 3).
+# Options: --data=DIR (a split folder of synthetic Avro examples, required), --runners=direct,flink-local, --runs=N (timed runs per figure, the median reported; default 5).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$root/tributary" --version >/dev/null

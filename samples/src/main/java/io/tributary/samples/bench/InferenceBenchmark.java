@@ -37,14 +37,14 @@ import org.apache.beam.sdk.values.Row;
  * high}) over z-scored numbers and one-hot categories, fitted and trained on the first {@code
  * --train-rows} rows (default 20,000) before any timing. Both sides discard the predictions
  * (writing is the same sink every job has); the Beam runs check the {@code scored} counter equals
- * the rows. Each figure is the median of {@code --runs} runs (default 3) after an unreported run of
+ * the rows. Each figure is the median of {@code --runs} runs (default 5) after an unreported run of
  * the same work (loop and each runner).
  * Below each runner's line: its job start-up (a near-empty pipeline's wall time, see {@code
  * Bench.startUpSeconds}) and the rate with it taken out.
  *
  * <pre>
  * samples/synthetic/generate.sh --rows=1000000 --format=avro --output=/tmp/syn
- * samples/bench/inference.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--train-rows=20000] [--runs=3]
+ * samples/bench/inference.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--train-rows=20000] [--runs=5]
  * </pre>
  */
 public final class InferenceBenchmark {

@@ -29,7 +29,7 @@ import org.apache.beam.sdk.values.Row;
  *
  * <p>Analyze = read + one fitting pass. Transform = read + apply of the fitted transform to every
  * row, the results discarded (writing is the same Avro/Parquet sink every job has, so it is left
- * out of both sides). Rows/s are wall-clock, the median of {@code --runs} runs (default 3), after
+ * out of both sides). Rows/s are wall-clock, the median of {@code --runs} runs (default 5), after
  * an unreported warm-up run of the same work (hand loop, and each runner's two pipelines) that lets
  * the JIT compile it; each pipeline's own start-up is included; below each runner's line, the
  * start-up (a near-empty pipeline's wall time) and the rates with it taken out. Rows per
@@ -39,7 +39,7 @@ import org.apache.beam.sdk.values.Row;
  *
  * <pre>
  * samples/synthetic/generate.sh --rows=1000000 --format=avro --output=/tmp/syn
- * samples/bench/transform.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--runs=3]
+ * samples/bench/transform.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--runs=5]
  * </pre>
  *
  * <p>The spec ({@link #SPEC}) exercises every analyzer: mean/variance (z-score with mean
