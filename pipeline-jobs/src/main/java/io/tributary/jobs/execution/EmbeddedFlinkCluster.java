@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One embedded Flink cluster for every job this JVM runs with {@code --flinkMaster=[local]},
- * started by the first and stopped when the JVM exits, instead of Beam's new mini-cluster per job.
+ * started by the first and stopped when the JVM exits (or once {@code main} has returned and no
+ * job runs), instead of Beam's new mini-cluster per job.
  *
  * <p>Why: starting and stopping a mini-cluster costs about a second a job on two cores, a quarter
  * of a million-row BulkInferrer run, and the pipeline driver runs a dozen jobs. Most of it is Flink

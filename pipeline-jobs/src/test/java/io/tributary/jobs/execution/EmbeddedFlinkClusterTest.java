@@ -111,6 +111,14 @@ class EmbeddedFlinkClusterTest {
   }
 
   @Test
+  void aJobOnTheDataSetApiRunsOnAClusterOfItsOwn() {
+    flinkLocal();
+    int[] before = EmbeddedFlinkCluster.startsAndSubmissions();
+    assertEquals(2, countOnFlink(flinkLocal("--useDataStreamForBatch=false"), 3, 4));
+    assertEquals(before[1], EmbeddedFlinkCluster.startsAndSubmissions()[1], "Beam gave it a local environment");
+  }
+
+  @Test
   void theClusterListensOnLoopbackOnAFreePortWithASlotPerWorker() {
     Configuration settings = EmbeddedFlinkCluster.clusterSettings(new Configuration(), 3);
     assertEquals(3, settings.get(TaskManagerOptions.NUM_TASK_SLOTS));
