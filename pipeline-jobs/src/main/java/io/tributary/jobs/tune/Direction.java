@@ -3,20 +3,21 @@ package io.tributary.jobs.tune;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether the tuned metric is better high ({@code maximize}: accuracy, macroF1, r2) or low
  * ({@code minimize}: rmse, mae). The metrics are those of the Trainer's evaluation of the eval
- * split ({@link io.tributary.transforms.train.Evaluation}).
+ * split ({@link io.tributary.transforms.train.Evaluation}). The words are a tuner's, as in TFX;
+ * which way a metric improves is the Evaluator's knowledge ({@link
+ * io.tributary.transforms.evaluate.blessing.Direction#defaultFor}), so the two cannot disagree.
  */
 public enum Direction {
   MAXIMIZE,
   MINIMIZE;
 
-  /** Every metric the trainer's evaluation reports, with the direction in which it improves. */
-  private static final Map<String, Direction> METRICS =
-      Map.of("accuracy", MAXIMIZE, "macroF1", MAXIMIZE, "r2", MAXIMIZE, "rmse", MINIMIZE, "mae", MINIMIZE);
+  /** Every metric the trainer's evaluation reports. */
+  private static final Set<String> METRICS = Set.of("accuracy", "macroF1", "r2", "rmse", "mae");
 
   @JsonValue
   public String id() {
@@ -35,12 +36,12 @@ public enum Direction {
 
   /** The direction in which {@code metric} improves; fails naming the metrics there are. */
   public static Direction of(String metric) {
-    Direction direction = METRICS.get(metric);
-    if (direction == null) {
+    if (!METRICS.contains(metric)) {
       throw new IllegalArgumentException(
           "unknown metric '" + metric + "': use accuracy or macroF1 (classification), rmse, mae or r2 (regression)");
     }
-    return direction;
+    return io.tributary.transforms.evaluate.blessing.Direction.defaultFor(metric)
+        == io.tributary.transforms.evaluate.blessing.Direction.LOWER_IS_BETTER ? MINIMIZE : MAXIMIZE;
   }
 
   /** Whether {@code candidate} beats {@code best}; NaN never wins, and a tie keeps {@code best}. */
