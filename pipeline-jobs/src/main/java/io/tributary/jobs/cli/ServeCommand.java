@@ -1,5 +1,6 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.serve.LoadRetries;
 import io.tributary.jobs.serve.ModelServer;
 import io.tributary.jobs.serve.ServeConfig;
 import java.nio.file.Path;
@@ -47,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--keepVersions", paramLabel = "N", description = "How many of each model's newest versions stay loaded and addressable; the newest answers requests naming no version (default: ${DEFAULT-VALUE}).")
   int keepVersions = ServeConfig.DEFAULT_KEEP_VERSIONS;
 
+  @Option(names = "--loadRetries", paramLabel = "N", description = "How many more times a version that failed to load is tried; meanwhile it is FAILED and the previous version serves (default: ${DEFAULT-VALUE}).")
+  int loadRetries = LoadRetries.DEFAULT.retries();
+
+  @Option(names = "--loadRetrySeconds", paramLabel = "SECONDS", description = "The wait after a failed load before the next attempt (default: ${DEFAULT-VALUE}).")
+  double loadRetrySeconds = LoadRetries.DEFAULT.interval().toSeconds();
+
   @Override
   public Integer call() {
     return Cli.guard("serve", () -> {
@@ -57,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
           .maxBodyBytes(maxBodyBytes)
           .maxInstances(maxInstances)
           .keepVersions(keepVersions)
+          .loadRetries(new LoadRetries(loadRetries, Duration.ofMillis(Math.round(loadRetrySeconds * 1000))))
           .build();
       ModelServer server = ModelServer.start(config, System.out);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

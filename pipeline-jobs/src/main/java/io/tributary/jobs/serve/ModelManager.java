@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the {@link ServingTable} in step with the serving directory, on one background thread.
@@ -28,12 +29,12 @@ import java.util.concurrent.TimeUnit;
  * keep serving; the new table is published in one atomic swap when it is available, and only
  * then are the versions no longer wanted released (requests still running on them finish). A
  * version that fails is reported FAILED, never served, and the next newest takes its place in
- * the wanted set, so a broken push leaves the previous version serving. A version whose folder
- * disappears is released; a failed one is not retried until restart (a push never reuses a
- * version number).
+ * the wanted set, so a broken push leaves the previous version serving; it is wanted again, and
+ * tried again, when its {@link LoadRetries} allow, and replaces the previous version if it loads.
+ * A version whose folder disappears is released.
  *
  * <pre>{@code
- * try (ModelManager models = new ModelManager(Path.of("/srv/models"), 1, System.out)) {
+ * try (ModelManager models = new ModelManager(Path.of("/srv/models"), 1, LoadRetries.DEFAULT, System.out)) {
  *   models.start(Duration.ofSeconds(1));
  *   ServingTable table = models.table();   // read once per request
  * }
@@ -41,11 +42,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ModelManager implements AutoCloseable {
 
+  /** Why a version failed, how many times it has, and when ({@link #clock}) it may be tried again. */
+  private record Failure(String reason, int attempts, long retryAtNanos) {}
+
   private final Path root;
   private final int keepVersions;
+  private final LoadRetries retries;
+  private final LongSupplier clock;
   private final PrintStream log;
   private final Map<String, NavigableMap<Long, LoadedVersion>> loaded = new HashMap<>();
-  private final Map<String, Map<Long, String>> failed = new HashMap<>();
+  private final Map<String, Map<Long, Failure>> failed = new HashMap<>();
   private final ScheduledExecutorService watcher =
       Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tributary-serve-watcher");
@@ -58,9 +64,16 @@ final class ModelManager implements AutoCloseable {
   private final CountDownLatch scanned = new CountDownLatch(1);
   private volatile ServingTable table = ServingTable.NOT_SCANNED;
 
-  ModelManager(Path root, int keepVersions, PrintStream log) {
+  ModelManager(Path root, int keepVersions, LoadRetries retries, PrintStream log) {
+    this(root, keepVersions, retries, System::nanoTime, log);
+  }
+
+  /** With the clock the retry interval is measured on, in nanoseconds (tests move it by hand). */
+  ModelManager(Path root, int keepVersions, LoadRetries retries, LongSupplier clock, PrintStream log) {
     this.root = root;
     this.keepVersions = keepVersions;
+    this.retries = retries;
+    this.clock = clock;
     this.log = log;
   }
 
@@ -102,7 +115,7 @@ final class ModelManager implements AutoCloseable {
 
   private void update(String model, SortedSet<Long> versions) {
     NavigableMap<Long, LoadedVersion> have = loaded.computeIfAbsent(model, m -> new TreeMap<>());
-    Map<Long, String> broken = failed.computeIfAbsent(model, m -> new HashMap<>());
+    Map<Long, Failure> broken = failed.computeIfAbsent(model, m -> new HashMap<>());
     broken.keySet().retainAll(versions);
     while (true) {
       SortedSet<Long> wanted = wanted(versions, broken);
@@ -121,32 +134,39 @@ final class ModelManager implements AutoCloseable {
     }
   }
 
-  private void load(String model, long version, Map<Long, LoadedVersion> have, Map<Long, String> broken) {
+  private void load(String model, long version, Map<Long, LoadedVersion> have, Map<Long, Failure> broken) {
     loadingModel = model;
     loadingVersion = version;
     publish(null);
     long start = System.nanoTime();
     try {
       have.put(version, LoadedVersion.load(version, ServingDirectory.versionDir(root, model, version)));
+      broken.remove(version);
       log.printf("serve: loaded %s version %d in %d ms (canary passed)%n", model, version, millisSince(start));
     } catch (RuntimeException | LinkageError e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      broken.put(version, reason);
-      log.println("serve: " + model + " version " + version + " FAILED to load and will not be served: " + reason);
+      Failure before = broken.get(version);
+      int attempts = before == null ? 1 : before.attempts() + 1;
+      broken.put(version, new Failure(reason, attempts, clock.getAsLong() + retries.interval().toNanos()));
+      log.println("serve: " + model + " version " + version + " FAILED to load " + (retries.allowAnother(attempts)
+          ? "(attempt " + attempts + " of " + (retries.retries() + 1) + "; trying again in " + retries.interval().toSeconds() + " s)"
+          : "and will not be served (" + attempts + (attempts == 1 ? " attempt" : " attempts") + ")") + ": " + reason);
     } finally {
       loadingModel = null;
     }
     publish(null);
   }
 
-  /** The newest {@code keepVersions} published versions that have not failed. */
-  private SortedSet<Long> wanted(SortedSet<Long> versions, Map<Long, String> broken) {
+  /** The newest {@code keepVersions} published versions that have not failed, or may be tried again. */
+  private SortedSet<Long> wanted(SortedSet<Long> versions, Map<Long, Failure> broken) {
     TreeSet<Long> wanted = new TreeSet<>();
+    long now = clock.getAsLong();
     for (Long version : new TreeSet<>(versions).descendingSet()) {
       if (wanted.size() == keepVersions) {
         break;
       }
-      if (!broken.containsKey(version)) {
+      Failure failure = broken.get(version);
+      if (failure == null || (retries.allowAnother(failure.attempts()) && now - failure.retryAtNanos() >= 0)) {
         wanted.add(version);
       }
     }
@@ -162,7 +182,7 @@ final class ModelManager implements AutoCloseable {
     for (Map.Entry<String, SortedSet<Long>> entry : listed.entrySet()) {
       String model = entry.getKey();
       NavigableMap<Long, LoadedVersion> have = loaded.getOrDefault(model, Collections.emptyNavigableMap());
-      Map<Long, String> broken = failed.getOrDefault(model, Map.of());
+      Map<Long, Failure> broken = failed.getOrDefault(model, Map.of());
       List<VersionStatus> statuses = new ArrayList<>();
       for (Long version : entry.getValue()) {
         statuses.add(status(model, version, have, broken));
@@ -172,15 +192,15 @@ final class ModelManager implements AutoCloseable {
     table = ServingTable.of(models, scanError);
   }
 
-  private VersionStatus status(String model, long version, Map<Long, LoadedVersion> have, Map<Long, String> broken) {
+  private VersionStatus status(String model, long version, Map<Long, LoadedVersion> have, Map<Long, Failure> broken) {
     if (have.containsKey(version)) {
       return new VersionStatus(version, VersionState.AVAILABLE, null);
     }
-    if (broken.containsKey(version)) {
-      return new VersionStatus(version, VersionState.FAILED, broken.get(version));
-    }
     if (model.equals(loadingModel) && version == loadingVersion) {
       return new VersionStatus(version, VersionState.LOADING, null);
+    }
+    if (broken.containsKey(version)) {
+      return new VersionStatus(version, VersionState.FAILED, broken.get(version).reason());
     }
     return new VersionStatus(version, VersionState.NOT_LOADED, null);
   }

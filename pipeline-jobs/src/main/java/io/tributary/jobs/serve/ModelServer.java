@@ -47,7 +47,7 @@ public final class ModelServer implements AutoCloseable {
       throw new IllegalArgumentException(
           config.modelsDir() + " is not a folder: --models names the serving directory the Pusher writes to");
     }
-    ModelManager models = new ModelManager(config.modelsDir(), config.keepVersions(), log);
+    ModelManager models = new ModelManager(config.modelsDir(), config.keepVersions(), config.loadRetries(), log);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("tributary-serve");
     Server server = new Server(threads);

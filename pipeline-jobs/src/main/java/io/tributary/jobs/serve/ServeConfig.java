@@ -19,9 +19,11 @@ import java.time.Duration;
  * @param maxBodyBytes the largest request body accepted (413 above)
  * @param maxInstances the most instances one predict request may carry (413 above)
  * @param keepVersions how many of the newest versions of each model are kept loaded and addressable
+ * @param loadRetries how often, and how far apart, a version that failed to load is tried again
  */
 public record ServeConfig(
-    Path modelsDir, String host, int port, Duration pollInterval, int maxBodyBytes, int maxInstances, int keepVersions) {
+    Path modelsDir, String host, int port, Duration pollInterval, int maxBodyBytes, int maxInstances, int keepVersions,
+    LoadRetries loadRetries) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8501;
@@ -56,6 +58,9 @@ public record ServeConfig(
     if (keepVersions < 1) {
       throw new IllegalArgumentException("--keepVersions=" + keepVersions + ": keep at least the newest version loaded");
     }
+    if (loadRetries == null) {
+      throw new IllegalArgumentException("loadRetries is required: LoadRetries.DEFAULT tries a failed version 5 more times, a minute apart");
+    }
   }
 
   /** A builder with every default set; only the serving directory is required. */
@@ -72,6 +77,7 @@ public record ServeConfig(
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxInstances = DEFAULT_MAX_INSTANCES;
     private int keepVersions = DEFAULT_KEEP_VERSIONS;
+    private LoadRetries loadRetries = LoadRetries.DEFAULT;
 
     private Builder(Path modelsDir) {
       this.modelsDir = modelsDir;
@@ -107,8 +113,13 @@ public record ServeConfig(
       return this;
     }
 
+    public Builder loadRetries(LoadRetries loadRetries) {
+      this.loadRetries = loadRetries;
+      return this;
+    }
+
     public ServeConfig build() {
-      return new ServeConfig(modelsDir, host, port, pollInterval, maxBodyBytes, maxInstances, keepVersions);
+      return new ServeConfig(modelsDir, host, port, pollInterval, maxBodyBytes, maxInstances, keepVersions, loadRetries);
     }
   }
 }

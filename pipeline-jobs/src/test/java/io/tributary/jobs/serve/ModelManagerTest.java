@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +25,22 @@ class ModelManagerTest {
 
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
+  /** The retry clock, in nanoseconds, moved by hand. */
+  private final AtomicLong now = new AtomicLong(1_000);
+
   private ModelManager manager(int keepVersions) {
-    return new ModelManager(serving, keepVersions, new PrintStream(log, true, StandardCharsets.UTF_8));
+    return manager(keepVersions, LoadRetries.DEFAULT);
+  }
+
+  private ModelManager manager(int keepVersions, LoadRetries retries) {
+    return new ModelManager(serving, keepVersions, retries, now::get, new PrintStream(log, true, StandardCharsets.UTF_8));
+  }
+
+  /** Publishes a version of penguin whose transform_fn.json is missing; returns its folder. */
+  private Path pushWithoutTransformFn(long version) throws Exception {
+    Path staged = ServingFixture.stage(serving, "penguin", version);
+    Files.delete(staged.resolve("transform/transform_fn.json"));
+    return ServingFixture.publish(staged, version);
   }
 
   @Test
@@ -46,15 +62,65 @@ class ModelManagerTest {
     ServingFixture.push(serving, "penguin", 1);
     try (ModelManager models = manager(1)) {
       models.poll();
-      Path broken = ServingFixture.stage(serving, "penguin", 2);
-      Files.delete(broken.resolve("transform/transform_fn.json"));
-      ServingFixture.publish(broken, 2);
+      pushWithoutTransformFn(2);
       models.poll();
       assertEquals(1, latest(models));
       assertEquals(VersionState.FAILED, states(models).get(2L));
       assertTrue(model(models).status(2).orElseThrow().error().contains("transform_fn.json"));
       models.poll();
-      assertEquals(1, countLines("FAILED to load"), "a failed version is not retried: " + log);
+      assertEquals(1, countLines("FAILED to load (attempt 1 of 6; trying again in 60 s)"),
+          "not tried again before the retry interval: " + log);
+    }
+  }
+
+  @Test
+  void aFailedVersionIsTriedAgainAfterTheIntervalAndReplacesThePreviousOnceItLoads() throws Exception {
+    ServingFixture.push(serving, "penguin", 1);
+    try (ModelManager models = manager(1, new LoadRetries(2, Duration.ofSeconds(10)))) {
+      models.poll();
+      Path broken = pushWithoutTransformFn(2);
+      models.poll();
+      assertEquals(VersionState.FAILED, states(models).get(2L));
+      // What was wrong is put right (a file system that was away comes back).
+      Files.copy(serving.resolve("penguin/1/transform/transform_fn.json"), broken.resolve("transform/transform_fn.json"));
+      now.addAndGet(Duration.ofSeconds(9).toNanos());
+      models.poll();
+      assertEquals(1, latest(models), "too early to try again");
+      now.addAndGet(Duration.ofSeconds(1).toNanos());
+      models.poll();
+      assertEquals(2, latest(models));
+      assertEquals(Map.of(1L, VersionState.NOT_LOADED, 2L, VersionState.AVAILABLE), states(models));
+    }
+  }
+
+  @Test
+  void aVersionThatKeepsFailingIsGivenUpAfterItsRetries() throws Exception {
+    ServingFixture.push(serving, "penguin", 1);
+    try (ModelManager models = manager(1, new LoadRetries(1, Duration.ofSeconds(10)))) {
+      models.poll();
+      pushWithoutTransformFn(2);
+      for (int poll = 0; poll < 4; poll++) {
+        models.poll();
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+      }
+      assertEquals(1, countLines("FAILED to load (attempt 1 of 2; trying again in 10 s)"), log.toString(StandardCharsets.UTF_8));
+      assertEquals(1, countLines("FAILED to load and will not be served (2 attempts)"), log.toString(StandardCharsets.UTF_8));
+      assertEquals(2, countLines("FAILED to load"));
+      assertEquals(1, latest(models));
+      assertEquals(VersionState.FAILED, states(models).get(2L));
+    }
+  }
+
+  @Test
+  void noRetriesMeansOneAttempt() throws Exception {
+    ServingFixture.push(serving, "penguin", 1);
+    try (ModelManager models = manager(1, new LoadRetries(0, Duration.ZERO))) {
+      models.poll();
+      pushWithoutTransformFn(2);
+      models.poll();
+      models.poll();
+      assertEquals(1, countLines("FAILED to load and will not be served (1 attempt)"), log.toString(StandardCharsets.UTF_8));
+      assertEquals(1, countLines("FAILED to load"));
     }
   }
 

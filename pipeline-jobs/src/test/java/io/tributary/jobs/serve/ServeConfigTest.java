@@ -17,6 +17,7 @@ class ServeConfigTest {
     assertEquals(8501, config.port());
     assertTrue(config.modelsDir().isAbsolute());
     assertEquals(1, config.keepVersions());
+    assertEquals(new LoadRetries(5, Duration.ofMinutes(1)), config.loadRetries(), "TF Serving's load retries");
   }
 
   @Test
@@ -27,6 +28,10 @@ class ServeConfigTest {
     assertMessage("--keepVersions=0", ServeConfig.builder(Path.of("m")).keepVersions(0));
     assertMessage("--pollSeconds", ServeConfig.builder(Path.of("m")).pollInterval(Duration.ZERO));
     assertMessage("--models is required", ServeConfig.builder(null));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new LoadRetries(-1, Duration.ZERO)).getMessage()
+        .startsWith("--loadRetries=-1"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new LoadRetries(1, Duration.ofSeconds(-1))).getMessage()
+        .startsWith("--loadRetrySeconds"));
   }
 
   private static void assertMessage(String message, ServeConfig.Builder builder) {
