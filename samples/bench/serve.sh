@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks `tributary serve` with the penguin model: trains it (ExampleGen, Transform, Trainer),
-# publishes it as version 1 of "penguin" the way the Pusher does (staged, then renamed), starts the
-# server, and runs ServeLoad (samples/src/main/java/io/tributary/samples/bench/ServeLoad.java) in a
+# evaluates it and pushes it as version 1 of "penguin" (Evaluator, Pusher), starts the server, and runs ServeLoad (samples/src/main/java/io/tributary/samples/bench/ServeLoad.java) in a
 # second JVM for BENCH_SECONDS (default 30) with single instances, then with batches of 100.
 #
 #   samples/bench/serve.sh [WORK_DIR]      # WORK_DIR is reused: the model is trained only once
@@ -22,20 +21,16 @@ mvn -B -q -f "$root/pom.xml" -pl samples -am compile >/dev/null
 
 if [ ! -d "$work/serving/penguin/1" ]; then
   echo "serve.sh: training the penguin model in $work ..." >&2
-  rm -rf "$work/examples" "$work/transform" "$work/model"
+  rm -rf "$work/examples" "$work/transform" "$work/model" "$work/evaluation" "$work/serving"
   "$tributary" examplegen --input="$root/samples/penguin/data/penguins.csv" --output="$work/examples" >/dev/null
   # The spec the serving tests use: every feature imputed, so every raw penguin can be scored.
   "$tributary" transform --examples="$work/examples" --spec="$spec" --output="$work/transform" >/dev/null
   "$tributary" train --examples="$work/examples" --transform="$work/transform/transform_fn" \
     --config="$root/samples/penguin/trainer.yaml" --output="$work/model" >/dev/null
-  staging="$work/serving/penguin/.staging-$$"
-  mkdir -p "$staging"
-  cp "$work/model/model.pb" "$work/model/model.json" "$staging/"
-  cp -r "$work/transform/transform_fn" "$staging/transform"
-  sha="$(sha256sum "$work/model/model.pb" | cut -d' ' -f1)"
-  printf '{"formatVersion":1,"modelName":"penguin","version":1,"pushedAt":"%s","sourceModel":"%s","sourceTransform":"%s","modelSha256":"%s"}\n' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$work/model" "$work/transform/transform_fn" "$sha" >"$staging/push.json"
-  mv "$staging" "$work/serving/penguin/1"
+  "$tributary" evaluate --examples="$work/examples" --model="$work/model" \
+    --config="$root/samples/penguin/evaluation.yaml" --output="$work/evaluation" >/dev/null
+  "$tributary" push --model="$work/model" --blessing="$work/evaluation" --model-name=penguin \
+    --serving-dir="$work/serving" >/dev/null
 fi
 
 TRIBUTARY_SKIP_BUILD=1 TRIBUTARY_JAVA_OPTS="-Xmx1g" "$tributary" serve --models="$work/serving" --port="$port" \
