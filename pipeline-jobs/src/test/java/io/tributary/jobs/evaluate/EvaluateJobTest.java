@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.jobs.cli.TributaryCli;
 import io.tributary.jobs.options.ConfigFile;
+import io.tributary.jobs.testing.CliRun;
 import io.tributary.jobs.train.ModelArtifact;
 import io.tributary.transforms.evaluate.ClassificationMetrics;
 import io.tributary.transforms.evaluate.SliceKey;
@@ -16,17 +16,13 @@ import io.tributary.transforms.evaluate.blessing.EvalConfig;
 import io.tributary.transforms.evaluate.blessing.ThresholdCheck;
 import io.tributary.transforms.model.Task;
 import io.tributary.transforms.model.ModelFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tributary evaluate} on the penguins: metrics.json, the blessing rules end to end, and bad input. */
 class EvaluateJobTest {
@@ -166,7 +162,7 @@ class EvaluateJobTest {
     Files.write(broken.resolve(ModelFolder.MODEL_FILE), bytes);
     Path out = dir.resolve("evaluation");
 
-    Cli cli = Cli.run("evaluate", "--examples=" + PENGUINS.training.examples, "--model=" + broken,
+    CliRun cli = CliRun.of("evaluate", "--examples=" + PENGUINS.training.examples, "--model=" + broken,
         "--config=" + config("thresholds: [{metric: accuracy, lowerBound: 0.5}]"), "--output=" + out);
 
     assertEquals(2, cli.exitCode, cli.err);
@@ -180,19 +176,19 @@ class EvaluateJobTest {
 
   @Test
   void configMistakesAreOneLineNamingTheFileAndTheFix() throws IOException {
-    Cli unknownMetric = Cli.run("evaluate", "--examples=" + PENGUINS.training.examples,
+    CliRun unknownMetric = CliRun.of("evaluate", "--examples=" + PENGUINS.training.examples,
         "--model=" + PENGUINS.training.model, "--config=" + config("thresholds: [{metric: rmse, upperBound: 1}]"),
         "--output=" + dir.resolve("a"));
     assertEquals(2, unknownMetric.exitCode);
     assertTrue(unknownMetric.err.contains("evaluation.yaml: unknown classification metric 'rmse'"), unknownMetric.err);
 
-    Cli unknownColumn = Cli.run("evaluate", "--examples=" + PENGUINS.training.examples,
+    CliRun unknownColumn = CliRun.of("evaluate", "--examples=" + PENGUINS.training.examples,
         "--model=" + PENGUINS.training.model, "--config=" + config("slices: [colour]"), "--output=" + dir.resolve("b"));
     assertEquals(2, unknownColumn.exitCode);
     assertTrue(unknownColumn.err.contains("slice [colour] names column 'colour', which is not in the examples"),
         unknownColumn.err);
 
-    Cli help = Cli.run("evaluate", "--help");
+    CliRun help = CliRun.of("evaluate", "--help");
     assertEquals(0, help.exitCode);
     for (String option : List.of("--examples", "--model", "--transform", "--config", "--baselineModel",
         "--baselineTransform", "--output", "--blessingOutput", "--evalSplit", "--overwrite", "--profile")) {
@@ -220,25 +216,6 @@ class EvaluateJobTest {
   private List<String> siblings() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
-  }
-
-  /** The CLI run in this JVM, its standard output and error captured. */
-  private record Cli(int exitCode, String out, String err) {
-    static Cli run(String... args) {
-      PrintStream oldOut = System.out;
-      PrintStream oldErr = System.err;
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      try {
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code = new CommandLine(new TributaryCli()).execute(args);
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-      } finally {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-      }
     }
   }
 }
