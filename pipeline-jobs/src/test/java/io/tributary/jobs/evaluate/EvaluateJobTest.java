@@ -165,8 +165,8 @@ class EvaluateJobTest {
     CliRun cli = CliRun.of("evaluate", "--examples=" + PENGUINS.training.examples, "--model=" + broken,
         "--config=" + config("thresholds: [{metric: accuracy, lowerBound: 0.5}]"), "--output=" + out);
 
-    assertEquals(2, cli.exitCode, cli.err);
-    String first = cli.err.lines().findFirst().orElse("");
+    assertEquals(2, cli.exitCode(), cli.err());
+    String first = cli.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith("tributary evaluate: --model: "), first);
     assertTrue(first.contains(broken.resolve(ModelFolder.MODEL_FILE).toString()), first);
     assertTrue(first.contains("damaged"), first);
@@ -179,20 +179,20 @@ class EvaluateJobTest {
     CliRun unknownMetric = CliRun.of("evaluate", "--examples=" + PENGUINS.training.examples,
         "--model=" + PENGUINS.training.model, "--config=" + config("thresholds: [{metric: rmse, upperBound: 1}]"),
         "--output=" + dir.resolve("a"));
-    assertEquals(2, unknownMetric.exitCode);
-    assertTrue(unknownMetric.err.contains("evaluation.yaml: unknown classification metric 'rmse'"), unknownMetric.err);
+    assertEquals(2, unknownMetric.exitCode());
+    assertTrue(unknownMetric.err().contains("evaluation.yaml: unknown classification metric 'rmse'"), unknownMetric.err());
 
     CliRun unknownColumn = CliRun.of("evaluate", "--examples=" + PENGUINS.training.examples,
         "--model=" + PENGUINS.training.model, "--config=" + config("slices: [colour]"), "--output=" + dir.resolve("b"));
-    assertEquals(2, unknownColumn.exitCode);
-    assertTrue(unknownColumn.err.contains("slice [colour] names column 'colour', which is not in the examples"),
-        unknownColumn.err);
+    assertEquals(2, unknownColumn.exitCode());
+    assertTrue(unknownColumn.err().contains("slice [colour] names column 'colour', which is not in the examples"),
+        unknownColumn.err());
 
     CliRun help = CliRun.of("evaluate", "--help");
-    assertEquals(0, help.exitCode);
+    assertEquals(0, help.exitCode());
     for (String option : List.of("--examples", "--model", "--transform", "--config", "--baselineModel",
         "--baselineTransform", "--output", "--blessingOutput", "--evalSplit", "--overwrite", "--profile")) {
-      assertTrue(help.out.contains(option), option + " is documented");
+      assertTrue(help.out().contains(option), option + " is documented");
     }
   }
 
