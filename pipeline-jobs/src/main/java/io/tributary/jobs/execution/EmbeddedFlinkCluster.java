@@ -119,7 +119,7 @@ public final class EmbeddedFlinkCluster {
     }
   }
 
-  /** Submits a job graph to the cluster, starting the cluster first if it is not running; counts the job until it ends. */
+  /** Submits a job graph, starting the cluster first if it is not running; counts the job until it ends. */
   private static CompletableFuture<JobClient> submit(JobGraph job, ClassLoader classLoader) throws Exception {
     MiniCluster running = started(job.getMaximumParallelism());
     return running.submitJob(job)
