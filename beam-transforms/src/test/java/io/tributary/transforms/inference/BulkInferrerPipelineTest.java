@@ -1,6 +1,7 @@
 package io.tributary.transforms.inference;
 
 import io.tributary.transforms.deadletter.OutputWithErrors;
+import io.tributary.transforms.metrics.PipelineCounters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -108,16 +106,6 @@ class BulkInferrerPipelineTest {
   }
 
   private static long counter(PipelineResult run, String name) {
-    long total = 0;
-    for (MetricResult<Long> counter :
-        run.metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(BulkInferrer.METRICS_NAMESPACE, name))
-                    .build())
-            .getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
+    return PipelineCounters.of(run, BulkInferrer.METRICS_NAMESPACE).counter(name);
   }
 }

@@ -2,13 +2,9 @@ package io.tributary.transforms.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -59,11 +55,6 @@ class BundleCountsTest {
     });
     PipelineResult result = p.run();
     result.waitUntilFinish();
-    Map<String, Long> counters = new HashMap<>();
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build()).getCounters()) {
-      counters.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-    }
-    assertEquals(Map.of("even", 501L, "odd", 500L, "sum", 500_500L), counters);
+    assertEquals(Map.of("even", 501L, "odd", 500L, "sum", 500_500L), PipelineCounters.of(result, NAMESPACE).byName());
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.transforms.transform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.transforms.metrics.PipelineCounters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -109,7 +107,7 @@ class TransformPipelineTest {
     PAssert.that(out).containsInAnyOrder(fn.apply(serving.get(0)), fn.apply(serving.get(1)));
     PipelineResult result = p.run();
     result.waitUntilFinish();
-    Map<String, Long> counters = counters(result);
+    Map<String, Long> counters = PipelineCounters.of(result, Transform.METRICS_NAMESPACE).byName();
     assertEquals(2L, counters.get(Transform.ROWS_COUNTER));
     assertEquals(1L, counters.get("oov_island_onehot"));
     assertEquals(1L, counters.get("missing_bill_length_z"));
@@ -117,17 +115,6 @@ class TransformPipelineTest {
     assertEquals(2L, counters.get("out_of_range_bill_depth_01"));
     assertEquals(1L, counters.get("missing_sex_id"));
     assertEquals(1L, counters.get("missing_body_mass_missing"));
-  }
-
-  private static Map<String, Long> counters(PipelineResult result) {
-    Map<String, Long> counters = new HashMap<>();
-    for (MetricResult<Long> counter :
-        result.metrics()
-            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Transform.METRICS_NAMESPACE)).build())
-            .getCounters()) {
-      counters.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-    }
-    return counters;
   }
 
   /** Fitted constants agree: counts and lists exactly, doubles within a relative 1e-9. */

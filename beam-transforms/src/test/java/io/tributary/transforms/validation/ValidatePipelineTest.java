@@ -1,6 +1,7 @@
 package io.tributary.transforms.validation;
 
 import io.tributary.transforms.deadletter.OutputWithErrors;
+import io.tributary.transforms.metrics.PipelineCounters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,6 @@ import io.tributary.transforms.statistics.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -140,12 +138,6 @@ class ValidatePipelineTest {
   }
 
   private static long counter(PipelineResult run, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        run.metrics().queryMetrics(MetricsFilter.builder()
-            .addNameFilter(MetricNameFilter.named(Validate.METRICS_NAMESPACE, name)).build()).getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
+    return PipelineCounters.of(run, Validate.METRICS_NAMESPACE).counter(name);
   }
 }

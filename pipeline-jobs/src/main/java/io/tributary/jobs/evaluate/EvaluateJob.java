@@ -1,6 +1,5 @@
 package io.tributary.jobs.evaluate;
 
-import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
@@ -18,6 +17,7 @@ import io.tributary.transforms.evaluate.blessing.EvalConfig;
 import io.tributary.transforms.evaluate.blessing.ThresholdJudge;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.inference.BulkInferrer;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.model.Task;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -129,7 +129,7 @@ public final class EvaluateJob {
           "split " + options.getEvalSplit() + " of " + examples + " with " + candidate.model()
               + (baseline == null ? "" : ", baseline " + baseline.model()));
       PipelineResult result = BeamRun.toCompletion(pipeline, progress);
-      JobMetrics counters = JobMetrics.of(result, BulkInferrer.METRICS_NAMESPACE);
+      PipelineCounters counters = PipelineCounters.of(result, BulkInferrer.METRICS_NAMESPACE);
       ModelMetrics candidateMetrics = collect(candidate, CANDIDATE, counters, parts);
       ModelMetrics baselineMetrics = baseline == null ? null : collect(baseline, BASELINE, counters, parts);
       StagedOutput.deleteTree(parts);
@@ -182,7 +182,7 @@ public final class EvaluateJob {
     return "Score-" + role;
   }
 
-  private static ModelMetrics collect(ScoringModel model, String role, JobMetrics counters, Path parts) throws IOException {
+  private static ModelMetrics collect(ScoringModel model, String role, PipelineCounters counters, Path parts) throws IOException {
     Map<String, Long> byStep = counters.countersOfSteps(scoreStep(role) + "/");
     Path folder = parts.resolve(role);
     List<SliceMetrics> slices = Files.isDirectory(folder) ? WriteSliceMetrics.read(folder) : List.of();

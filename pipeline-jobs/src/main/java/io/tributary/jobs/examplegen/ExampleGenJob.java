@@ -1,6 +1,5 @@
 package io.tributary.jobs.examplegen;
 
-import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
@@ -14,6 +13,7 @@ import io.tributary.transforms.examplegen.InputFormat;
 import io.tributary.transforms.examplegen.ResolvedInput;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.split.Split;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,7 +74,7 @@ public final class ExampleGenJob {
           .apply("DeadLettersAsJson", DeadLetter.asJsonLines())
           .apply("WriteDeadLetters", TextIO.write().to(staging + "/errors/dead-letters").withSuffix(".jsonl"));
       PipelineResult run = BeamRun.toCompletion(pipeline, progress);
-      ExamplesArtifact artifact = artifact(result, JobMetrics.of(run, ExampleGen.METRICS_NAMESPACE), format);
+      ExamplesArtifact artifact = artifact(result, PipelineCounters.of(run, ExampleGen.METRICS_NAMESPACE), format);
       artifact.write(output.staging());
       output.publish();
       say(
@@ -217,7 +217,7 @@ public final class ExampleGenJob {
         .collect(Collectors.joining(", "));
   }
 
-  private ExamplesArtifact artifact(ExampleGenResult result, JobMetrics metrics, ExampleFormat format) {
+  private ExamplesArtifact artifact(ExampleGenResult result, PipelineCounters metrics, ExampleFormat format) {
     Map<String, Long> splits = new LinkedHashMap<>();
     long written = 0;
     for (String name : result.splits().names()) {

@@ -1,14 +1,12 @@
 package io.tributary.jobs.execution;
 
+import io.tributary.transforms.metrics.PipelineCounters;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.joda.time.Duration;
 
 /**
@@ -44,12 +42,7 @@ public final class BeamRun {
   /** Tributary's counters so far, summed over steps: {@code ": rows 120,000, dead_letters 3"}. */
   private static String counters(PipelineResult result) {
     try {
-      Map<String, Long> totals = new TreeMap<>();
-      for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
-        if (counter.getName().getNamespace().startsWith("tributary")) {
-          totals.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-        }
-      }
+      Map<String, Long> totals = PipelineCounters.ofNamespacesStartingWith(result, "tributary").byName();
       return totals.isEmpty() ? "" : ": " + totals.entrySet().stream()
           .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
           .collect(Collectors.joining(", "));

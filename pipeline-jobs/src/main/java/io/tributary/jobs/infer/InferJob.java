@@ -1,16 +1,16 @@
 package io.tributary.jobs.infer;
 
-import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.deadletter.DeadLetter;
+import io.tributary.transforms.deadletter.OutputWithErrors;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.inference.BulkInferrer;
-import io.tributary.transforms.deadletter.OutputWithErrors;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.model.ModelFolder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.TextIO;
@@ -84,7 +83,7 @@ public final class InferJob {
           .apply("WriteDeadLetters", TextIO.write().to(output.staging().resolve("errors/dead-letters").toString()).withSuffix(".jsonl"));
       progress.say("splits " + splits + " of " + examples + " with " + model);
       PipelineResult run = BeamRun.toCompletion(pipeline, progress);
-      JobMetrics metrics = JobMetrics.of(run, BulkInferrer.METRICS_NAMESPACE);
+      PipelineCounters metrics = PipelineCounters.of(run, BulkInferrer.METRICS_NAMESPACE);
       InferenceArtifact artifact =
           new InferenceArtifact(
               InferenceArtifact.FORMAT_VERSION, InferenceArtifact.TYPE, model.toString(), examples.toString(), splits,

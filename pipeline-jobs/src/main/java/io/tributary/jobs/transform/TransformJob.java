@@ -1,6 +1,5 @@
 package io.tributary.jobs.transform;
 
-import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.examplegen.ExamplesArtifact;
@@ -10,6 +9,7 @@ import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.statistics.WriteStatistics;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
 import io.tributary.transforms.transform.Transform;
@@ -103,7 +103,7 @@ public final class TransformJob {
       Path fnTarget = graph == null ? output.target().resolve(TRANSFORM_FN_FOLDER) : graph.target();
       ExamplesArtifact artifact =
           artifact(
-              JobMetrics.of(result, Transform.METRICS_NAMESPACE), examples, output.staging(), splits, fn, specFile,
+              PipelineCounters.of(result, Transform.METRICS_NAMESPACE), examples, output.staging(), splits, fn, specFile,
               fnTarget, format);
       artifact.write(output.staging());
       StagedOutput.publishTogether(graph == null ? List.of(output) : List.of(output, graph));
@@ -177,7 +177,7 @@ public final class TransformJob {
    * split.
    */
   private ExamplesArtifact artifact(
-      JobMetrics metrics,
+      PipelineCounters metrics,
       Path examples,
       Path staging,
       List<String> splits,

@@ -1,6 +1,5 @@
 package io.tributary.jobs.validation;
 
-import io.tributary.jobs.artifacts.JobMetrics;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
@@ -8,6 +7,7 @@ import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.deadletter.OutputWithErrors;
 import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.validation.RecordError;
 import io.tributary.transforms.validation.Validate;
@@ -90,7 +90,7 @@ public final class ValidateRecordsJob {
       }
       progress.say("checking splits " + splits + " of " + examples + " against " + schemaFile);
       PipelineResult run = BeamRun.toCompletion(pipeline, progress);
-      JobMetrics metrics = JobMetrics.of(run, Validate.METRICS_NAMESPACE);
+      PipelineCounters metrics = PipelineCounters.of(run, Validate.METRICS_NAMESPACE);
       Map<String, RecordValidationSummary.SplitCounts> counts = new LinkedHashMap<>();
       for (String split : splits) {
         counts.put(split, counts(metrics.countersOfSteps(step(split) + "/"), split));

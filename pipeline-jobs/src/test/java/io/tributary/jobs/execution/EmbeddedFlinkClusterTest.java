@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.TributaryOptions;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.metrics.PipelineCounters;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +20,7 @@ import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -61,12 +59,7 @@ class EmbeddedFlinkClusterTest {
     pipeline.apply(Create.of(List.of(numbers))).apply(ParDo.of(new CountOrFail()));
     PipelineResult result = pipeline.run();
     assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
-    long seen = 0;
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named("test", "seen")).build()).getCounters()) {
-      seen += counter.getAttempted();
-    }
-    return seen;
+    return PipelineCounters.of(result, "test").counter("seen");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tributary.samples.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.TributaryOptions;
+import io.tributary.transforms.metrics.PipelineCounters;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -16,9 +17,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -133,13 +131,8 @@ final class Bench {
         baseline.seconds() / net);
   }
 
-  /** A counter's attempted value summed over the steps that report it. */
+  /** A counter summed over the steps that report it. */
   static long counter(PipelineResult result, String namespace, String name) {
-    long total = 0;
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(namespace, name)).build()).getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
+    return PipelineCounters.of(result, namespace).counter(name);
   }
 }

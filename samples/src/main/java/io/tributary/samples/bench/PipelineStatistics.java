@@ -2,6 +2,7 @@ package io.tributary.samples.bench;
 
 import io.tributary.runners.RunnerProfiles;
 import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
 import java.nio.file.Path;
@@ -9,10 +10,7 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -42,15 +40,7 @@ final class PipelineStatistics {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended " + state);
     }
-    long rows = 0;
-    for (MetricResult<Long> counter :
-        result.metrics()
-            .queryMetrics(
-                MetricsFilter.builder().addNameFilter(MetricNameFilter.named(NAMESPACE, ROWS)).build())
-            .getCounters()) {
-      rows += counter.getAttempted();
-    }
-    return rows;
+    return PipelineCounters.of(result, NAMESPACE).counter(ROWS);
   }
 
   private static final class CountRowsFn extends DoFn<DatasetStatistics, Void> {
