@@ -191,9 +191,7 @@ public final class ExamplesIO {
     /**
      * Whether the read hands on lists of records ({@link BatchingSource}): only on Flink, whose
      * source refreshes every metric after each element. Elsewhere it reads record by record, as
-     * lists bring no gain there, and on Beam 2.70's DirectRunner the counters of a step fed from
-     * lists now and then lost a bundle's updates (257 of a million rows; the rows themselves all
-     * arrived).
+     * lists bring no gain there.
      */
     private static boolean onFlink(PBegin begin) {
       return begin.getPipeline().getOptions().getRunner().getSimpleName().contains("Flink");
