@@ -7,7 +7,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
@@ -18,49 +17,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class PipelineCountersTest {
 
-  private static final String NAMESPACE = "tributary.test";
-  private static final int FAN_OUT = 20_000;
-
   /**
-   * Emits {@value #FAN_OUT} numbers per input and counts in {@code @FinishBundle}. The DirectRunner
-   * checks every output of a bundle for mutation after handing the bundle on: with many outputs, a
-   * pipeline ending on this step is DONE well before the step's attempted counters include its last
-   * bundle.
+   * Outputs per input. The DirectRunner checks every output of a bundle for mutation after handing
+   * the bundle on: with many outputs, a pipeline ending on these steps is DONE well before their
+   * attempted counters include the last bundle's {@code @FinishBundle} counts.
    */
-  private static final class FanOut extends DoFn<Integer, Integer> {
-    private transient BundleCounts counts;
-
-    @StartBundle
-    public void start() {
-      counts = new BundleCounts(NAMESPACE);
-    }
-
-    @ProcessElement
-    public void process(@Element Integer n, OutputReceiver<Integer> out) {
-      for (int i = 0; i < FAN_OUT; i++) {
-        out.output(i);
-      }
-      counts.add("inputs");
-      counts.add("outputs", FAN_OUT);
-    }
-
-    @FinishBundle
-    public void finish() {
-      counts.flush();
-    }
-  }
+  private static final int FAN_OUT = 20_000;
 
   @RepeatedTest(5)
   void countsOfTheLastBundleAreRead(TestPipeline p) {
-    p.apply(Create.of(1, 2, 3)).apply("FanOut", ParDo.of(new FanOut()));
-    p.apply("Other", Create.of(4)).apply("OtherFanOut", ParDo.of(new FanOut()));
+    p.apply(Create.of(1, 2, 3)).apply("FanOut", ParDo.of(new CountingFn(FAN_OUT)));
+    p.apply("Other", Create.of(4)).apply("OtherFanOut", ParDo.of(new CountingFn(FAN_OUT)));
     PipelineResult result = p.run();
     result.waitUntilFinish();
 
-    PipelineCounters counters = PipelineCounters.of(result, NAMESPACE);
-    assertEquals(Map.of("inputs", 4L, "outputs", 4L * FAN_OUT), counters.byName());
-    assertEquals(4L, counters.counter("inputs"));
-    assertEquals(Map.of("inputs", 3L, "outputs", 3L * FAN_OUT), counters.countersOfSteps("FanOut"));
+    PipelineCounters counters = PipelineCounters.of(result, CountingFn.NAMESPACE);
+    assertEquals(Map.of("even", 2L, "odd", 2L, "sum", 10L, "outputs", 4L * FAN_OUT), counters.byName());
+    assertEquals(4L * FAN_OUT, counters.counter("outputs"));
+    assertEquals(Map.of("even", 1L, "odd", 2L, "sum", 6L, "outputs", 3L * FAN_OUT), counters.countersOfSteps("FanOut"));
     assertEquals(0L, counters.counter("absent"));
     assertEquals(Map.of(), PipelineCounters.of(result, "tributary.none").byName());
     assertEquals(counters.byName(), PipelineCounters.ofNamespacesStartingWith(result, "tributary.te").byName());
