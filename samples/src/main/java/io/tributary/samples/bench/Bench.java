@@ -3,7 +3,6 @@ package io.tributary.samples.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.TributaryOptions;
-import io.tributary.transforms.metrics.PipelineCounters;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -129,10 +128,5 @@ final class Bench {
     double net = run.seconds() - startUp;
     return String.format("%-22s job start-up %.2f s; without it %,.0f rows/s, %.2fx", "", startUp, rows / net,
         baseline.seconds() / net);
-  }
-
-  /** A counter summed over the steps that report it. */
-  static long counter(PipelineResult result, String namespace, String name) {
-    return PipelineCounters.of(result, namespace).counter(name);
   }
 }

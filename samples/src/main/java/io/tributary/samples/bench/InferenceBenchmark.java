@@ -4,6 +4,7 @@ import io.tributary.samples.bench.Bench.Timed;
 import io.tributary.transforms.examples.ExampleFiles;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.inference.BulkInferrer;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.model.ModelFolder;
 import io.tributary.transforms.model.Predictor;
 import io.tributary.transforms.model.SavedModel;
@@ -142,7 +143,7 @@ public final class InferenceBenchmark {
     pipeline.apply("Read", ExamplesIO.read(data.toString()))
         .apply("Score", BulkInferrer.of(modelDir).withTransform(transformDir));
     PipelineResult result = Bench.run(pipeline);
-    long scored = Bench.counter(result, BulkInferrer.METRICS_NAMESPACE, BulkInferrer.SCORED_COUNTER);
+    long scored = PipelineCounters.of(result, BulkInferrer.METRICS_NAMESPACE).counter(BulkInferrer.SCORED_COUNTER);
     if (scored != rows) {
       throw new IllegalStateException(profile + " scored " + scored + " rows, not " + rows);
     }

@@ -4,6 +4,7 @@ import io.tributary.jobs.transform.SaveTransformFn;
 import io.tributary.samples.bench.Bench.Timed;
 import io.tributary.transforms.examples.ExampleFiles;
 import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.transform.Transform;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
@@ -165,7 +166,7 @@ public final class TransformBenchmark {
   private long beamApply(String profile, TransformFn fn, long rows) {
     Pipeline pipeline = Bench.pipeline(profile);
     pipeline.apply("Read", ExamplesIO.read(data.toString())).apply("Transform", Transform.apply(fn));
-    long counted = Bench.counter(Bench.run(pipeline), Transform.METRICS_NAMESPACE, Transform.ROWS_COUNTER);
+    long counted = PipelineCounters.of(Bench.run(pipeline), Transform.METRICS_NAMESPACE).counter(Transform.ROWS_COUNTER);
     if (counted != rows) {
       throw new IllegalStateException(profile + " transformed " + counted + " rows, not " + rows);
     }
