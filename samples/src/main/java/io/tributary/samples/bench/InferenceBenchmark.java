@@ -47,6 +47,9 @@ import org.apache.beam.sdk.values.Row;
  * samples/synthetic/generate.sh --rows=1000000 --format=avro --output=/tmp/syn
  * samples/bench/inference.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--train-rows=20000] [--runs=5]
  * </pre>
+ *
+ * <p>The script runs this class once per runner, each in a JVM of its own that times its own loop:
+ * a runner timed after another in one JVM ran slower (see {@code samples/bench/each-runner.sh}).
  */
 public final class InferenceBenchmark {
 

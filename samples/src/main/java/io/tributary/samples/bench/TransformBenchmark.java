@@ -43,6 +43,9 @@ import org.apache.beam.sdk.values.Row;
  * samples/bench/transform.sh --data=/tmp/syn/Split-train [--runners=direct,flink-local] [--runs=5]
  * </pre>
  *
+ * <p>The script runs this class once per runner, each in a JVM of its own that times its own loop:
+ * a runner timed after another in one JVM ran slower (see {@code samples/bench/each-runner.sh}).
+ *
  * <p>The spec ({@link #SPEC}) exercises every analyzer: mean/variance (z-score with mean
  * imputation), min/max, KLL quantiles, frequent-items vocabularies up to 20,000 distinct values,
  * and stateless hashing of the two high-cardinality columns.
