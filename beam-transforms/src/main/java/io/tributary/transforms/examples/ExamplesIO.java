@@ -172,29 +172,17 @@ public final class ExamplesIO {
         return begin.apply("Empty", Create.empty(schema));
       }
       String files = join(directory, DATA_PREFIX + "-*" + format.suffix());
-      if (format == ExampleFormat.AVRO && onFlink(begin)) {
+      if (format == ExampleFormat.AVRO) {
         return begin
             .apply("ReadAvro", org.apache.beam.sdk.io.Read.from(
                 new BatchingSource<>(AvroSource.from(files).withSchema(avro), RECORDS_PER_ELEMENT)))
             .apply("ToRows", ParDo.of(new BatchToRows(recordToRow(avro))))
             .setRowSchema(schema);
       }
-      PCollection<GenericRecord> records =
-          format == ExampleFormat.AVRO
-              ? begin.apply("ReadAvro", AvroIO.readGenericRecords(avro).from(files))
-              : begin.apply("ReadParquet", ParquetIO.read(avro).from(files));
-      return records
+      return begin
+          .apply("ReadParquet", ParquetIO.read(avro).from(files))
           .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(recordToRow(avro)))
           .setRowSchema(schema);
-    }
-
-    /**
-     * Whether the read hands on lists of records ({@link BatchingSource}): only on Flink, whose
-     * source refreshes every metric after each element. Elsewhere it reads record by record, as
-     * lists bring no gain there.
-     */
-    private static boolean onFlink(PBegin begin) {
-      return begin.getPipeline().getOptions().getRunner().getSimpleName().contains("Flink");
     }
 
     /** Unpacks the record lists {@link BatchingSource} reads into one row per record. */
