@@ -24,6 +24,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -53,10 +54,16 @@ class EmbeddedFlinkClusterTest {
     return JobArguments.parse(args.toArray(String[]::new), TributaryOptions.class);
   }
 
-  /** Runs a job over {@code numbers} and returns how many it counted. */
+  /**
+   * Runs a job over {@code numbers} and returns how many it counted. The numbers are counted after
+   * a shuffle, which in batch mode starts once the read has ended: a count that fails then cannot
+   * race the source's split assignment. Counted in the read's own task, a failure now and then
+   * reached the job as Flink's "An OperatorEvent from an OperatorCoordinator to a task was lost"
+   * instead of the DoFn's exception (once in seven whole builds).
+   */
   static long countOnFlink(TributaryOptions options, Integer... numbers) {
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(Create.of(List.of(numbers))).apply(ParDo.of(new CountOrFail()));
+    pipeline.apply(Create.of(List.of(numbers))).apply(Reshuffle.viaRandomKey()).apply(ParDo.of(new CountOrFail()));
     PipelineResult result = pipeline.run();
     assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
     return PipelineCounters.of(result, "test").counter("seen");
