@@ -1,9 +1,14 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.execution.FatalErrors;
 import io.tributary.jobs.options.UsageException;
 import java.util.concurrent.Callable;
 
-/** How every command reports failure: one line, exit 2 for a wrong option or input, 1 otherwise. */
+/**
+ * How every command reports failure: one line, exit 2 for a wrong option or input, 1 otherwise. A
+ * fatal JVM error (out of memory) is reported too, with the fix, so that {@code main} goes on to
+ * exit instead of dying while the runner's threads keep the process alive.
+ */
 final class Cli {
 
   private Cli() {}
@@ -16,9 +21,10 @@ final class Cli {
       System.err.println("tributary " + command + ": " + e.getMessage());
       System.err.println("Run 'tributary " + command + " --help' for the options.");
       return JobCommand.USAGE;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       debug(e);
-      System.err.println("tributary " + command + ": failed: " + rootMessage(e));
+      String reason = FatalErrors.describe(e).orElseGet(() -> rootMessage(e));
+      System.err.println("tributary " + command + ": failed: " + reason);
       return JobCommand.FAILED;
     }
   }
@@ -32,7 +38,7 @@ final class Cli {
     return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
   }
 
-  private static void debug(Exception e) {
+  private static void debug(Throwable e) {
     if ("1".equals(System.getenv("TRIBUTARY_DEBUG"))) {
       e.printStackTrace();
     }

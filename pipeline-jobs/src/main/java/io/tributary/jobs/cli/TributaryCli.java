@@ -1,5 +1,6 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.execution.FatalErrors;
 import io.tributary.jobs.metadata.MetadataCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ public final class TributaryCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    FatalErrors.install(System.err);
     System.exit(new CommandLine(new TributaryCli()).execute(args));
   }
 

@@ -3,6 +3,7 @@ package io.tributary.jobs.driver;
 import io.tributary.jobs.components.Component;
 import io.tributary.jobs.components.ComponentContext;
 import io.tributary.jobs.components.ComponentRegistry;
+import io.tributary.jobs.execution.FatalErrors;
 import io.tributary.jobs.pipeline.ComponentSpec;
 import io.tributary.jobs.pipeline.PipelineDefinition;
 import io.tributary.metadata.Artifact;
@@ -220,7 +221,9 @@ public final class Driver {
       produced.put(spec.id(), stored);
       return new StepResult(spec.id(), spec.type(), ExecutionState.COMPLETE.name(), seconds(started),
           running.id(), uris(stored), rows(stored), stopReason(stored));
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // An Error too (out of memory, above all): the execution is recorded FAILED before the
+      // process ends, and its partial outputs are removed.
       List<ArtifactAndEvent> abandoned = new ArrayList<>();
       pending.forEach((name, artifact) -> {
         StaleExecutions.delete(Path.of(artifact.uri()));
@@ -228,7 +231,7 @@ public final class Driver {
       });
       store.publishExecution(running.withState(ExecutionState.FAILED), abandoned, contexts);
       return new StepResult(spec.id(), spec.type(), ExecutionState.FAILED.name(), seconds(started), running.id(),
-          Map.of(), null, rootMessage(e));
+          Map.of(), null, FatalErrors.describe(e).orElseGet(() -> rootMessage(e)));
     }
   }
 
