@@ -3,6 +3,7 @@ package io.tributary.metadata.gc;
 import io.tributary.metadata.Artifact;
 import io.tributary.metadata.ArtifactState;
 import io.tributary.metadata.Context;
+import io.tributary.metadata.EventType;
 import io.tributary.metadata.LineageDirection;
 import io.tributary.metadata.MetadataStore;
 import io.tributary.metadata.NodeType;
@@ -34,9 +35,14 @@ import java.util.Set;
  * collection finishes the work: all are marked MARKED_FOR_DELETION in one transaction, their
  * files are removed, and each is marked DELETED once its files are gone.
  *
- * <p>Never collected: artifacts also attributed to a kept run (e.g. reused through the cache),
- * PENDING artifacts (a run may still be writing them), and everything upstream of the latest
- * blessed model, the latest blessing and the latest pushed model of each pipeline.
+ * <p>Only what an execution wrote is ever collected: an artifact is a candidate only if an
+ * execution recorded it as an OUTPUT. The user's own files, which the driver records as {@code
+ * ExternalFile} inputs so that lineage reaches back to them, are never removed, whatever run they
+ * are attributed to.
+ *
+ * <p>Never collected either: artifacts also attributed to a kept run (e.g. reused through the
+ * cache), PENDING artifacts (a run may still be writing them), and everything upstream of the
+ * latest blessed model, the latest blessing and the latest pushed model of each pipeline.
  */
 public final class GarbageCollector {
   private static final Set<ArtifactState> COLLECTABLE =
@@ -100,7 +106,7 @@ public final class GarbageCollector {
     List<Artifact> kept = new ArrayList<>();
     for (Context run : oldRuns) {
       for (Artifact a : artifactsOf(store, run)) {
-        if (!COLLECTABLE.contains(a.state()) || candidates.containsKey(a.id())) {
+        if (!COLLECTABLE.contains(a.state()) || candidates.containsKey(a.id()) || !writtenByAnExecution(store, a)) {
           continue;
         }
         if (keep.contains(a.id())) {
@@ -155,6 +161,11 @@ public final class GarbageCollector {
       }
     }
     return ids;
+  }
+
+  private static boolean writtenByAnExecution(MetadataStore store, Artifact artifact) {
+    return !artifact.type().equals(WellKnownTypes.EXTERNAL_FILE)
+        && store.events(TypeKind.ARTIFACT, artifact.id()).stream().anyMatch(e -> e.type() == EventType.OUTPUT);
   }
 
   private static List<Artifact> artifactsOf(MetadataStore store, Context run) {

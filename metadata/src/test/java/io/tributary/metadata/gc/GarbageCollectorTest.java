@@ -105,6 +105,41 @@ class GarbageCollectorTest {
     assertEquals(List.of(), GarbageCollector.keepLast(1).run(store).collected(), "a second run has nothing left");
   }
 
+  /**
+   * The user's raw input of each span is recorded as an ExternalFile input of ExampleGen. It was
+   * removed with the old run's outputs before gc checked who wrote an artifact.
+   */
+  @Test
+  void neverRemovesTheUsersInputFiles() throws Exception {
+    List<Path> inputs = new java.util.ArrayList<>();
+    for (int span = 1; span <= 2; span++) {
+      Context run = store.ensureContext(WellKnownTypes.PIPELINE_RUN, "span-run-" + span);
+      store.setParentContext(run.id(), pipeline.id());
+      Path csv = Files.createDirectories(root.resolve("data").resolve("" + span)).resolve("penguins.csv");
+      Files.writeString(csv, "species\nAdelie\n");
+      inputs.add(csv);
+      Artifact raw = Artifact.of(WellKnownTypes.EXTERNAL_FILE, csv.toString()).withState(ArtifactState.LIVE);
+      Path out = Files.createDirectories(root.resolve("p/ExampleGen/examples/" + span));
+      Artifact examples = Artifact.of(WellKnownTypes.EXAMPLES, out.toString()).withState(ArtifactState.LIVE);
+      store.publishExecution(Execution.of("ExampleGen").withState(ExecutionState.COMPLETE),
+          List.of(ArtifactAndEvent.input(raw, "source"), ArtifactAndEvent.output(examples, "examples")),
+          List.of(pipeline, run));
+    }
+
+    GcReport dry = GarbageCollector.keepLast(1).dryRun(true).run(store);
+    assertEquals(List.of(root.resolve("p/ExampleGen/examples/1").toString()),
+        dry.collected().stream().map(Artifact::uri).toList(), "a dry run lists exactly what will go");
+
+    GcReport report = GarbageCollector.keepLast(1).run(store);
+    assertEquals(1, report.collected().size(), report.collected().toString());
+    assertFalse(Files.exists(root.resolve("p/ExampleGen/examples/1")));
+    for (Path input : inputs) {
+      assertTrue(Files.exists(input), input + " is the user's file and stays");
+    }
+    assertTrue(store.findArtifacts(io.tributary.metadata.Query.all().withType(WellKnownTypes.EXTERNAL_FILE)).stream()
+        .allMatch(a -> a.state() == ArtifactState.LIVE));
+  }
+
   @Test
   void filesThatCannotBeRemovedStayMarkedForTheNextCollection() throws Exception {
     List<Artifact> run1 = run(1, false);
