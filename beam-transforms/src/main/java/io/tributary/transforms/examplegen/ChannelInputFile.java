@@ -23,6 +23,12 @@ final class ChannelInputFile implements InputFile {
     }
   }
 
+  /** The file's name, which Parquet's errors quote ({@code "... is not a Parquet file"}). */
+  @Override
+  public String toString() {
+    return file.name();
+  }
+
   @Override
   public long getLength() {
     return length;
