@@ -125,7 +125,7 @@ final class RunReport {
       String shown = reason.replaceFirst("; see /.*$", "");
       List<String> lines = wrap(shown, 2);
       for (int i = 0; i < lines.size(); i++) {
-        box.append(String.format("<text class='reason' x='%d' y='%d''>%s</text>", at[0] + 10,
+        box.append(String.format("<text class='reason' x='%d' y='%d'>%s</text>", at[0] + 10,
             at[1] + 54 + 13 * i, escape(lines.get(i))));
       }
     }
@@ -136,7 +136,7 @@ final class RunReport {
    * {@code text} in at most {@code max} lines of {@link #REASON_LINE} characters, broken between
    * words where it can be; the last line ends with "…" when text is left over.
    */
-  static List<String> wrap(String text, int max) {
+  private static List<String> wrap(String text, int max) {
     List<String> lines = new ArrayList<>();
     String rest = text.strip();
     while (!rest.isEmpty() && lines.size() < max) {
