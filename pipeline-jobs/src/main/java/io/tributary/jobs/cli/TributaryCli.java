@@ -35,6 +35,10 @@ import picocli.CommandLine.Command;
     })
 public final class TributaryCli implements Runnable {
 
+  static {
+    io.tributary.jobs.execution.LibraryLogging.install(); // libraries' java.util.logging at WARN, through log4j2.xml
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {

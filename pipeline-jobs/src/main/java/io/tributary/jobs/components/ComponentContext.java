@@ -1,5 +1,6 @@
 package io.tributary.jobs.components;
 
+import io.tributary.jobs.artifacts.ReportTitle;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,5 +34,10 @@ public record ComponentContext(
   public Path pipelineRoot() {
     Path output = outputs.values().iterator().next();
     return output.getParent().getParent().getParent();
+  }
+
+  /** What this execution's reports are about: {@code penguin · StatisticsGen · execution 12}. */
+  public String reportSubject() {
+    return ReportTitle.execution(pipeline, componentId, outputs.values().iterator().next());
   }
 }

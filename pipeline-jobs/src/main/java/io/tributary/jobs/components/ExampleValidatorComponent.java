@@ -95,7 +95,7 @@ final class ExampleValidatorComponent implements Component {
             .withServingEnvironment(String.valueOf(parameters.getOrDefault("servingEnvironment", "SERVING")))
             .withEnvironment(environment == null ? null : environment.toString());
     List<Anomalies> found =
-        ValidateJob.run(settings, new Progress("validate", context.out())).stream().map(CheckedSplit::anomalies).toList();
+        ValidateJob.run(settings, new Progress("validate", context.out()), context.reportSubject()).stream().map(CheckedSplit::anomalies).toList();
     long errors = FailOn.ERROR.count(found);
     long blocking = failOn.count(found);
     Map<String, Object> properties = JobArgs.properties(

@@ -50,7 +50,8 @@ final class StatisticsGenComponent implements Component {
             .with("output", context.outputs().get("statistics"))
             .plus(context.runnerArgs());
     List<DatasetStatistics> statistics =
-        new StatisticsGenJob(JobArguments.parse(args, StatisticsGenOptions.class), context.out()).run();
+        new StatisticsGenJob(JobArguments.parse(args, StatisticsGenOptions.class), context.out(), context.reportSubject())
+            .run();
     return Map.of(
         "statistics",
         JobArgs.properties(

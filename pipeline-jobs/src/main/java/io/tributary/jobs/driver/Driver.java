@@ -103,8 +103,7 @@ public final class Driver {
       }
     }
     RunSummary summary = new RunSummary(pipeline.name(), runId, steps, (System.nanoTime() - started) / 1e9);
-    out.println(String.format("[run] %s %s in %.1f s", pipeline.name(),
-        summary.succeeded() ? "finished" : "FAILED", summary.seconds()));
+    out.println(String.format("[run] %s %s in %.1f s", pipeline.name(), summary.outcome(), summary.seconds()));
     for (StepResult step : steps) {
       RunReport.reportsOf(step).forEach(report -> out.println("[run] report: " + report));
     }

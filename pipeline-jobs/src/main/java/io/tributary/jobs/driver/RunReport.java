@@ -15,13 +15,20 @@ import java.util.stream.Stream;
 /**
  * {@code run.html}: one self-contained page per run (no scripts, no network) with the pipeline's
  * DAG drawn in SVG, each step's state and duration, and links to the reports its outputs hold.
+ *
+ * <p>Each step's box is coloured by the state a person should see ({@link StepResult#shownState}):
+ * COMPLETE green, CACHED blue, STOPPED orange (it ran, and its result stopped the run, e.g.
+ * ExampleValidator finding anomalies at {@code failOn}), FAILED red, SKIPPED yellow, NOT RUN grey.
+ * A stopped, failed or skipped box says why in its last lines, the whole reason in its tooltip.
  */
 final class RunReport {
 
-  private static final int BOX_WIDTH = 180;
-  private static final int BOX_HEIGHT = 54;
-  private static final int COLUMN = 230;
-  private static final int ROW = 80;
+  private static final int BOX_WIDTH = 200;
+  private static final int BOX_HEIGHT = 76;
+  private static final int COLUMN = 250;
+  private static final int ROW = 96;
+  /** Characters of a reason that fit a line of the box at its font size. */
+  private static final int REASON_LINE = 34;
 
   private RunReport() {}
 
@@ -64,16 +71,7 @@ final class RunReport {
       }
     }
     for (ComponentSpec spec : pipeline.components()) {
-      int[] at = position.get(spec.id());
-      StepResult step = steps.get(spec.id());
-      String state = step == null ? "NOT RUN" : step.state();
-      svg.append(String.format("<g class='step' data-component='%s' data-state='%s'>", escape(spec.id()), state))
-          .append(String.format("<rect x='%d' y='%d' width='%d' height='%d' rx='8' fill='%s' stroke='#333'/>",
-              at[0], at[1], BOX_WIDTH, BOX_HEIGHT, colour(state)))
-          .append(String.format("<text x='%d' y='%d' font-weight='bold'>%s</text>", at[0] + 10, at[1] + 22, escape(spec.id())))
-          .append(String.format("<text x='%d' y='%d'>%s%s</text>", at[0] + 10, at[1] + 42, state,
-              step == null ? "" : String.format(" · %.1f s", step.seconds())))
-          .append("</g>");
+      svg.append(box(spec.id(), position.get(spec.id()), steps.get(spec.id())));
     }
     svg.append("</svg>");
 
@@ -85,11 +83,12 @@ final class RunReport {
             .append(escape(report.getFileName().toString())).append("</a> ");
       }
       rows.append("<tr><td>").append(escape(step.componentId())).append("</td><td>").append(escape(step.type()))
-          .append("</td><td class='").append(step.state()).append("'>").append(step.state()).append("</td><td>")
+          .append("</td><td class='").append(step.shownState()).append("'>").append(step.shownState()).append("</td><td>")
           .append(String.format("%.1f s", step.seconds())).append("</td><td>")
           .append(step.rows() == null ? "" : String.format("%,d", step.rows())).append("</td><td>")
           .append(step.executionId()).append("</td><td>").append(links)
-          .append(step.error() == null ? "" : "<span class='error'>" + escape(step.error()) + "</span>")
+          .append(step.error() == null ? "" : "<span class='" + (step.stopped() ? "stopped" : "error") + "'>"
+              + escape(step.error()) + "</span>")
           .append(step.skipReason() == null ? "" : "<span class='skipped'>" + escape(step.skipReason()) + "</span>")
           .append("</td></tr>\n");
     }
@@ -98,12 +97,59 @@ final class RunReport {
         + "body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin-top:16px}"
         + "td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
         + ".COMPLETE{color:#1a7f37}.CACHED{color:#0969da}.FAILED,.error{color:#cf222e}.SKIPPED,.skipped{color:#9a6700}"
-        + "svg text{font-size:13px;font-family:sans-serif}</style></head><body>"
+        + ".STOPPED,.stopped{color:#bc4c00;font-weight:bold}"
+        + "svg text{font-size:13px;font-family:sans-serif}svg text.reason{font-size:11px}</style></head><body>"
         + "<h1>" + escape(pipeline.name()) + "</h1><p>Run " + escape(summary.runId()) + ": "
-        + (summary.succeeded() ? "finished" : "FAILED") + String.format(" in %.1f s", summary.seconds()) + "</p>"
+        + escape(summary.outcome()) + String.format(" in %.1f s", summary.seconds()) + "</p>"
         + svg
         + "<table><tr><th>Component</th><th>Type</th><th>State</th><th>Duration</th><th>Rows</th>"
         + "<th>Execution</th><th>Reports</th></tr>\n" + rows + "</table></body></html>\n";
+  }
+
+  /** A step's box: its id, its shown state and duration, and for a stop, failure or skip the reason. */
+  private static String box(String componentId, int[] at, StepResult step) {
+    String state = step == null ? "NOT RUN" : step.shownState();
+    String reason = step == null ? null : step.reason();
+    StringBuilder box = new StringBuilder()
+        .append(String.format("<g class='step %s' data-component='%s' data-state='%s'>", state.replace(' ', '-'),
+            escape(componentId), state))
+        .append(reason == null ? "" : "<title>" + escape(state + ": " + reason) + "</title>")
+        .append(String.format("<rect x='%d' y='%d' width='%d' height='%d' rx='8' fill='%s' stroke='%s'%s/>",
+            at[0], at[1], BOX_WIDTH, BOX_HEIGHT, colour(state), StepResult.STOPPED.equals(state) ? "#bc4c00" : "#333",
+            StepResult.STOPPED.equals(state) ? " stroke-width='2'" : ""))
+        .append(String.format("<text x='%d' y='%d' font-weight='bold'>%s</text>", at[0] + 10, at[1] + 20,
+            escape(componentId)))
+        .append(String.format("<text class='state' x='%d' y='%d'>%s%s</text>", at[0] + 10, at[1] + 38, state,
+            step == null ? "" : String.format(" · %.1f s", step.seconds())));
+    if (reason != null) {
+      String shown = reason.replaceFirst("; see /.*$", "");
+      List<String> lines = wrap(shown, 2);
+      for (int i = 0; i < lines.size(); i++) {
+        box.append(String.format("<text class='reason' x='%d' y='%d'>%s</text>", at[0] + 10,
+            at[1] + 54 + 13 * i, escape(lines.get(i))));
+      }
+    }
+    return box.append("</g>").toString();
+  }
+
+  /**
+   * {@code text} in at most {@code max} lines of {@link #REASON_LINE} characters, broken between
+   * words where it can be; the last line ends with "…" when text is left over.
+   */
+  private static List<String> wrap(String text, int max) {
+    List<String> lines = new ArrayList<>();
+    String rest = text.strip();
+    while (!rest.isEmpty() && lines.size() < max) {
+      int end = rest.length() <= REASON_LINE ? rest.length() : rest.lastIndexOf(' ', REASON_LINE);
+      end = end <= 0 ? Math.min(REASON_LINE, rest.length()) : end;
+      lines.add(rest.substring(0, end));
+      rest = rest.substring(end).strip();
+    }
+    if (!rest.isEmpty()) {
+      String last = lines.get(max - 1);
+      lines.set(max - 1, (last.length() < REASON_LINE ? last : last.substring(0, REASON_LINE - 1)) + "…");
+    }
+    return lines;
   }
 
   /** Columns by depth in the DAG, rows in definition order within a column. */
@@ -128,6 +174,8 @@ final class RunReport {
         return "#ddf4ff";
       case "FAILED":
         return "#ffebe9";
+      case StepResult.STOPPED:
+        return "#ffd8b5";
       case StepResult.SKIPPED:
         return "#fff8c5";
       default:

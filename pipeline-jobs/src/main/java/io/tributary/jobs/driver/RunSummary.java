@@ -14,6 +14,15 @@ public record RunSummary(String pipeline, String runId, List<StepResult> steps, 
     return steps.stream().allMatch(s -> s.error() == null);
   }
 
+  /** {@code finished}, {@code STOPPED by <step>} or {@code FAILED at <step>}: how the run ended, for people. */
+  public String outcome() {
+    return steps.stream()
+        .filter(s -> s.error() != null)
+        .findFirst()
+        .map(s -> (s.stopped() ? "STOPPED by " : "FAILED at ") + s.componentId())
+        .orElse("finished");
+  }
+
   public StepResult step(String componentId) {
     return steps.stream()
         .filter(s -> s.componentId().equals(componentId))

@@ -1,5 +1,6 @@
 package io.tributary.jobs.evaluate;
 
+import io.tributary.jobs.artifacts.ReportTitle;
 import io.tributary.transforms.evaluate.ClassMetrics;
 import io.tributary.transforms.evaluate.ClassificationMetrics;
 import io.tributary.transforms.evaluate.SliceKey;
@@ -58,9 +59,10 @@ final class EvaluationReport {
   }
 
   static String html(MetricsFile m) {
+    String title = ReportTitle.folder(Path.of(m.candidate().model())) + " — evaluation on split " + m.split();
     StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>")
-        .append(escape("Evaluation of " + m.candidate().model())).append("</title><style>").append(STYLE)
-        .append("</style></head><body><h1>Model evaluation</h1>");
+        .append(escape(title)).append("</title><style>").append(STYLE)
+        .append("</style></head><body><h1>").append(escape(title)).append("</h1>");
     inputs(page, m);
     verdict(page, m.blessing());
     checks(page, m.blessing());

@@ -10,9 +10,9 @@ import java.util.Map;
  * The canary: the {@code main} of the fresh JVM the InfraValidator starts, doing what a model
  * server does at start-up and per request. It loads the model folder (protobuf only, checked
  * against its SHA-256) and the fitted transform with {@link Predictor#load}, sends the canary
- * rows through {@link Predictor#predict(Map)} to warm up ({@value #WARM_UP_PREDICTIONS} predictions,
- * at least one pass), then every row once, measured, and prints one
- * {@link CanaryReport} as JSON on standard output. Anything that goes wrong, loading above all,
+ * rows through {@link Predictor#predict(Map)}, each once to check that it is scored, then times
+ * predictions as a {@link LatencyProbe} does (a warm-up not timed, then rounds; the gated p99 is the
+ * median of the rounds' p99s), and prints one {@link CanaryReport} as JSON on standard output. Anything that goes wrong, loading above all,
  * is reported in the JSON rather than thrown, so the parent can say why.
  *
  * <pre>
@@ -20,12 +20,6 @@ import java.util.Map;
  * </pre>
  */
 public final class CanaryMain {
-
-  /**
-   * Predictions made, cycling over the canary rows, before latency is measured: enough for the JIT
-   * to compile the serving path, as a server's warm-up requests would.
-   */
-  static final int WARM_UP_PREDICTIONS = 1000;
 
   private CanaryMain() {}
 
@@ -50,22 +44,18 @@ public final class CanaryMain {
       return CanaryReport.failed("the model did not load in a fresh JVM: " + describe(e));
     }
     double loadMs = (System.nanoTime() - started) / 1e6;
-    for (int i = 0; i < Math.max(WARM_UP_PREDICTIONS, rows.size()); i++) {
-      predictOrNull(predictor, rows.get(i % rows.size()));
-    }
-    long[] nanos = new long[rows.size()];
     int failed = 0;
     String firstFailure = null;
     for (int i = 0; i < rows.size(); i++) {
-      long before = System.nanoTime();
       String error = predictOrNull(predictor, rows.get(i));
-      nanos[i] = System.nanoTime() - before;
       if (error != null) {
         failed++;
         firstFailure = firstFailure == null ? "row " + (i + 1) + ": " + error : firstFailure;
       }
     }
-    return new CanaryReport(true, null, rows.size(), failed, firstFailure, loadMs, Latency.ofNanos(nanos), heapUsedMb());
+    Latency latency = LatencyProbe.forRows(rows.size())
+        .measure(i -> predictOrNull(predictor, rows.get(i)), rows.size(), System::nanoTime);
+    return new CanaryReport(true, null, rows.size(), failed, firstFailure, loadMs, latency, heapUsedMb());
   }
 
   /** Predicts one row; returns its error, or null when it was scored. */

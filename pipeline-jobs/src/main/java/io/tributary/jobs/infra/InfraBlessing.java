@@ -19,7 +19,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>A model is blessed when it loads in a fresh JVM, every canary row is scored, and the p99
- * latency and the heap stay within the limits that are set. Format version 1; fields are only
+ * latency (the median of several rounds' p99s, after a warm-up: {@link LatencyProbe}) and the heap
+ * stay within the limits that are set. Format version 1; fields are only
  * ever added.
  *
  * @param formatVersion 1
@@ -60,8 +61,8 @@ public record InfraBlessing(
       }
       Double maxLatency = settings.maxP99LatencyMs();
       if (maxLatency != null && report.latencyMs().p99() > maxLatency) {
-        reasons.add(String.format(Locale.ROOT, "p99 latency %.3f ms is above the limit of %s ms",
-            report.latencyMs().p99(), maxLatency));
+        reasons.add(String.format(Locale.ROOT, "p99 latency %.3f ms is above the limit of %s ms (%s)",
+            report.latencyMs().p99(), maxLatency, report.latencyMs().method()));
       }
       Long maxHeap = settings.maxHeapMb();
       if (maxHeap != null && report.heapUsedMb() > maxHeap) {
@@ -77,8 +78,10 @@ public record InfraBlessing(
   private static String figures(CanaryReport report) {
     Latency latency = report.latencyMs();
     return String.format(Locale.ROOT,
-        "loaded in %.0f ms; %d canary rows served, latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; heap used %.1f MB",
-        report.loadMs(), report.rows(), latency.p50(), latency.p90(), latency.p99(), latency.max(), report.heapUsedMb());
+        "loaded in %.0f ms; %d canary rows served, latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (%s), max %.3f ms;"
+            + " heap used %.1f MB",
+        report.loadMs(), report.rows(), latency.p50(), latency.p90(), latency.p99(), latency.method(), latency.max(),
+        report.heapUsedMb());
   }
 
   /** Writes the marker file and {@value #FILE} into {@code folder}. */

@@ -1,5 +1,6 @@
 package io.tributary.jobs.statistics;
 
+import io.tributary.jobs.artifacts.ReportTitle;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
@@ -36,10 +37,21 @@ public final class StatisticsGenJob {
 
   private final StatisticsGenOptions options;
   private final Progress progress;
+  /** What the report's title names before "— statistics of ...", or null for the examples folder. */
+  private final String reportSubject;
 
   public StatisticsGenJob(StatisticsGenOptions options, PrintStream out) {
+    this(options, out, null);
+  }
+
+  /**
+   * @param reportSubject what the report is about, e.g. {@code penguin · StatisticsGen · execution
+   *     12} ({@link ReportTitle#execution}); null names the examples folder ({@link ReportTitle#folder})
+   */
+  public StatisticsGenJob(StatisticsGenOptions options, PrintStream out, String reportSubject) {
     this.options = options;
     this.progress = new Progress("statistics", out);
+    this.reportSubject = reportSubject;
   }
 
   /** Runs the job; returns the statistics of each split, in split order. */
@@ -65,7 +77,8 @@ public final class StatisticsGenJob {
       for (String split : splits) {
         statistics.add(WriteStatistics.read(ExampleSplits.folder(output.staging(), split)));
       }
-      StatisticsReport.write(output.staging().resolve(REPORT), "Statistics of " + examples.getFileName(), statistics);
+      StatisticsReport.write(output.staging().resolve(REPORT), ReportTitle.of(
+          reportSubject != null ? reportSubject : ReportTitle.folder(examples), "statistics", splits), statistics);
       output.publish();
       progress.say(
           String.format(

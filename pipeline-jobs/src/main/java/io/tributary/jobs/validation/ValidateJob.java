@@ -1,5 +1,6 @@
 package io.tributary.jobs.validation;
 
+import io.tributary.jobs.artifacts.ReportTitle;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.Progress;
@@ -44,7 +45,16 @@ public final class ValidateJob {
 
   private ValidateJob() {}
 
+  /** Runs with a report titled by the statistics folder ({@link ReportTitle#folder}). */
   public static List<CheckedSplit> run(ValidateSettings settings, Progress progress) {
+    return run(settings, progress, ReportTitle.folder(settings.statistics()));
+  }
+
+  /**
+   * @param reportSubject what the report's title names before "— anomalies of ...", e.g. {@code
+   *     penguin · ExampleValidator · execution 14}
+   */
+  public static List<CheckedSplit> run(ValidateSettings settings, Progress progress, String reportSubject) {
     DatasetSchema schema = readSchema(settings.schema());
     ExampleValidator.Validation validation = inEnvironment(schema, settings.environment(), "--environment");
     List<String> splits = ExampleSplits.of(settings.statistics());
@@ -77,8 +87,8 @@ public final class ValidateJob {
         checked.add(write(out, new CheckedSplit(split, true, anomalies,
             "skew: split " + settings.trainingSplit() + " of " + settings.statistics()), progress));
       }
-      AnomaliesReport.write(out.staging().resolve(REPORT), "Anomalies of " + settings.statistics().getFileName(),
-          checked);
+      AnomaliesReport.write(out.staging().resolve(REPORT),
+          ReportTitle.of(reportSubject, "anomalies", checked.stream().map(CheckedSplit::label).toList()), checked);
       out.publish();
       List<Anomalies> all = checked.stream().map(CheckedSplit::anomalies).toList();
       long errors = FailOn.ERROR.count(all);

@@ -34,8 +34,12 @@ class ValidationStopsTheRunTest {
 
   @TempDir Path dir;
 
-  @Test
-  void anomaliesAtFailOnStopTheRunAndTheReportStays() throws Exception {
+  /**
+   * Runs the gated pipeline in {@code dir} (its home and root): the curated schema knows only two
+   * islands, so the eval split's Torgersen rows are unexpected values and ExampleValidator stops
+   * the run before Transform.
+   */
+  static RunSummary runGatedPipeline(Path dir, MetadataStore store, PrintStream out) throws Exception {
     // The curated schema knows only two islands: Torgersen rows are unexpected values.
     Files.writeString(dir.resolve("schema.json"), """
         {"formatVersion": 1, "features": [
@@ -64,25 +68,39 @@ class ValidationStopsTheRunTest {
             inputs: {examples: ExampleGen.examples}
             parameters: {spec: %s}
         """.formatted(PENGUINS, PENGUINS.resolveSibling("../transform.yaml").normalize()));
+    return new Driver(store, ComponentRegistry.standard(), out)
+        .run(PipelineYaml.read(dir.resolve("pipeline.yaml"), ComponentRegistry.standard()),
+            new DriverSettings(dir, List.of(), false, Set.of()));
+  }
+
+  @Test
+  void anomaliesAtFailOnStopTheRunAndTheReportStays() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(dir))) {
-      RunSummary run = new Driver(store, ComponentRegistry.standard(), new PrintStream(printed, true, StandardCharsets.UTF_8))
-          .run(PipelineYaml.read(dir.resolve("pipeline.yaml"), ComponentRegistry.standard()),
-              new DriverSettings(dir, List.of(), false, Set.of()));
+      RunSummary run = runGatedPipeline(dir, store, new PrintStream(printed, true, StandardCharsets.UTF_8));
       assertFalse(run.succeeded());
       assertEquals(List.of("ExampleGen", "StatisticsGen", "SchemaGen", "ExampleValidator"),
           run.steps().stream().map(StepResult::componentId).toList(), "Transform never ran");
       StepResult validator = run.step("ExampleValidator");
       assertEquals("COMPLETE", validator.state());
+      assertTrue(validator.stopped());
+      assertEquals(StepResult.STOPPED, validator.shownState());
       assertTrue(validator.error().startsWith("stops the run: "), validator.error());
       Path anomalies = Path.of(validator.outputs().get("anomalies"));
-      assertTrue(Files.exists(anomalies.resolve("anomalies.html")));
+      String page = Files.readString(anomalies.resolve("anomalies.html"));
+      assertTrue(page.contains(
+          "<title>gated · ExampleValidator · execution " + validator.executionId() + " — anomalies of eval, train</title>"),
+          "the report's title names the pipeline, the component, its execution and the splits: "
+              + page.substring(0, Math.min(page.length(), 300)));
+      StepResult statistics = run.step("StatisticsGen");
+      assertTrue(Files.readString(Path.of(statistics.outputs().get("statistics")).resolve("statistics.html")).contains(
+          "<h1>gated · StatisticsGen · execution " + statistics.executionId() + " — statistics of train, eval</h1>"));
       var eval = AnomaliesJson.read(anomalies.resolve("Split-eval/anomalies.json"));
       assertTrue(eval.ofType(AnomalyType.UNEXPECTED_VALUES).stream().anyMatch(a -> "island".equals(a.feature())),
           AnomaliesJson.toJson(eval));
       Artifact recorded = store.findArtifacts(Query.all().withType("ExampleAnomalies")).get(0);
       assertEquals(ArtifactState.LIVE, recorded.state(), "the report that explains the stop is kept");
-      assertTrue(printed.toString(StandardCharsets.UTF_8).contains("[run] gated FAILED"), printed.toString());
+      assertTrue(printed.toString(StandardCharsets.UTF_8).contains("[run] gated STOPPED by ExampleValidator in "), printed.toString());
     }
   }
 }

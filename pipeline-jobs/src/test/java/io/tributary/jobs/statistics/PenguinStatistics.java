@@ -32,9 +32,14 @@ final class PenguinStatistics {
 
   /** Runs ExampleGen on the penguins into {@code folder} (230 train and 114 eval rows). */
   static ExamplesArtifact examples(Path folder) {
+    return examples(folder, PENGUINS);
+  }
+
+  /** Runs ExampleGen on another CSV file into {@code folder}. */
+  static ExamplesArtifact examples(Path folder, Path csv) {
     ExampleGenOptions options =
         JobArguments.parse(
-            new String[] {"--input=" + PENGUINS, "--output=" + folder}, ExampleGenOptions.class);
+            new String[] {"--input=" + csv, "--output=" + folder}, ExampleGenOptions.class);
     return new ExampleGenJob(options, quiet()).run();
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,6 +174,47 @@ class StatisticsReportInChromiumTest {
       JsonNode rowsPerGroup =
           page.evaluate("[...document.querySelector('table.numeric').tBodies].map(b => b.rows.length)");
       rowsPerGroup.forEach(rows -> assertEquals(2, rows.asInt(), "a feature's rows move together"));
+    }
+  }
+
+  @Test
+  void longCategoryLabelsAreShownWholeAndDistinct(LocalChromium chromium) throws IOException {
+    // The islands renamed so that all three share their first 24 characters.
+    Map<String, String> islands = Map.of(
+        "Torgersen", "Palmer Archipelago (Anvers): Torgersen Island",
+        "Biscoe", "Palmer Archipelago (Anvers): Biscoe Islands",
+        "Dream", "Palmer Archipelago (Anvers): Dream Island");
+    List<String> lines = new ArrayList<>(Files.readAllLines(PenguinStatistics.PENGUINS));
+    for (int i = 1; i < lines.size(); i++) {
+      String[] fields = lines.get(i).split(",", -1);
+      fields[1] = islands.get(fields[1]);
+      lines.set(i, String.join(",", fields));
+    }
+    Path csv = Files.write(dir.resolve("long-islands.csv"), lines);
+    Path examples = dir.resolve("long-examples");
+    PenguinStatistics.examples(examples, csv);
+    Path out = dir.resolve("long-statistics");
+    PenguinStatistics.statistics(new ByteArrayOutputStream(), "--examples=" + examples, "--output=" + out);
+
+    try (DevTools page = chromium.open(out.resolve(StatisticsGenJob.REPORT))) {
+      JsonNode labels = page.evaluate(
+          "[...document.querySelectorAll(\"tbody[data-name='island'] .top-values .label\")].map(l =>"
+              + " ({text: l.textContent, clipped: l.scrollWidth > l.clientWidth || l.scrollHeight > l.clientHeight,"
+              + " width: l.getBoundingClientRect().width}))");
+      List<String> shown = new ArrayList<>();
+      labels.forEach(label -> {
+        shown.add(label.get("text").asText());
+        assertTrue(!label.get("clipped").asBoolean() && label.get("width").asDouble() > 0, label.toString());
+      });
+      assertEquals(Set.copyOf(islands.values()), Set.copyOf(shown), "every island's label, whole");
+      assertEquals(3, shown.size(), "three labels that differ");
+      JsonNode topValues = page.evaluate(
+          "[...document.querySelectorAll(\"tbody[data-name='island'] tr\")].map(r => r.cells[r.cells.length === 10 ? 5 : 4]"
+              + ".textContent)");
+      topValues.forEach(top -> assertTrue(islands.containsValue(top.asText()), "the top value, whole: " + top));
+      assertEquals(Set.of(), Set.copyOf(strings(page.evaluate(
+          "[...document.querySelectorAll('.label')].map(l => l.textContent).filter(t => t.includes('…'))"))),
+          "no label is cut");
     }
   }
 

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Small inline SVG charts, one colour per split. */
+/** Small inline charts (SVG histograms, HTML bars), one colour per split. */
 final class Charts {
   private static final String[] COLORS = {
     "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"
   };
   private static final int WIDTH = 240;
   private static final int HEIGHT = 64;
-  private static final int LABEL = 90;
 
   private Charts() {}
 
@@ -83,7 +82,9 @@ final class Charts {
 
   /**
    * Grouped horizontal bars: the share of each of the most frequent values (first split's order,
-   * then others') among each split's present values.
+   * then others') among each split's present values. A grid of HTML, not SVG, so that each value's
+   * label is shown whole ({@link Html#label}) and wraps, its row growing with it; each bar's tooltip
+   * gives the count and share.
    */
   static String topValues(List<List<ValueCount>> splits, List<Double> present, int limit) {
     Set<String> values = new LinkedHashSet<>();
@@ -96,32 +97,25 @@ final class Charts {
     if (shown.isEmpty()) {
       return "";
     }
-    int barHeight = 6;
-    int rowHeight = splits.size() * barHeight + 6;
-    StringBuilder svg = open(WIDTH + LABEL, shown.size() * rowHeight);
-    for (int row = 0; row < shown.size(); row++) {
-      String value = shown.get(row);
-      int top = row * rowHeight;
-      text(svg, LABEL - 4, top + rowHeight - 6, "end", Html.shorten(value.isEmpty() ? "(empty)" : value, 14));
+    StringBuilder html = new StringBuilder("<div class=\"top-values\">");
+    for (String value : shown) {
+      html.append(Html.label(value)).append("<div class=\"bars\">");
       for (int s = 0; s < splits.size(); s++) {
         double count = countOf(splits.get(s), value);
         double share = present.get(s) > 0 ? count / present.get(s) : 0;
-        svg.append(
+        html.append(
             String.format(
                 Locale.ROOT,
-                "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s"
-                    + " (%s)</title></rect>",
-                LABEL,
-                top + 2 + s * barHeight,
+                "<div class=\"bar\" style=\"width:%.1fpx;background:%s\" title=\"%s: %s (%s)\"></div>",
                 Math.max(share * WIDTH, count > 0 ? 1 : 0),
-                barHeight - 1,
                 color(s),
                 Html.escape(Html.shorten(value, 80)),
                 Html.number(count),
                 Html.percent(count, present.get(s))));
       }
+      html.append("</div>");
     }
-    return svg.append("</svg>").toString();
+    return html.append("</div>").toString();
   }
 
   private static double countOf(List<ValueCount> split, String value) {

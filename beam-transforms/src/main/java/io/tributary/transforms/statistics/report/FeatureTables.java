@@ -127,7 +127,7 @@ final class FeatureTables {
                   Html.number(feature.count()),
                   Html.percent(feature.numMissing(), feature.count()),
                   Html.number(categories.unique),
-                  Html.escape(Html.shorten(categories.topValue(), 40)),
+                  Html.label(categories.topValue()),
                   Html.percent(categories.topCount(), feature.numNonMissing()),
                   Html.number(categories.avgLength),
                   categories.exact ? "exact" : "estimated");

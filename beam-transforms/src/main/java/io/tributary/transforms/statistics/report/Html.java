@@ -63,6 +63,18 @@ public final class Html {
     return Double.isNaN(value) ? "-1e308" : String.valueOf(value);
   }
 
+  /**
+   * A category value shown whole, so that two different values never look the same: the full text
+   * (long ones wrap, and a very long one scrolls within a few lines), the empty string as an
+   * italic {@code (empty)} that no value can be mistaken for. Styled by the page's {@code .label}
+   * and {@code .label.empty} rules.
+   */
+  public static String label(String value) {
+    return value.isEmpty()
+        ? "<div class=\"label empty\" title=\"the empty string\">(empty)</div>"
+        : "<div class=\"label\">" + escape(value) + "</div>";
+  }
+
   /** Shortens long values (a top value can be a 50,000-character string). */
   public static String shorten(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";

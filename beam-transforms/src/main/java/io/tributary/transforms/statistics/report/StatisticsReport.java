@@ -41,7 +41,13 @@ public final class StatisticsReport {
           + "tbody{border-top:1px solid #ccc}th.feature{text-align:left}"
           + "td.split,td.chart{text-align:left}td.split{white-space:nowrap}td.absent{color:#999;text-align:center}"
           + ".swatch{display:inline-block;width:9px;height:9px;margin-right:5px;border-radius:2px}"
-          + "small{color:#777;font-weight:normal}";
+          + "small{color:#777;font-weight:normal}"
+          // Category values are shown whole: long ones wrap, a huge one scrolls within its lines.
+          + ".label{max-width:22em;max-height:5.6em;overflow-y:auto;overflow-wrap:anywhere;white-space:pre-wrap}"
+          + ".label.empty{font-style:italic;color:#777}"
+          + ".top-values{display:grid;grid-template-columns:minmax(6em,max-content) 240px;gap:3px 6px;"
+          + "align-items:center;font-size:11px}.top-values .label{text-align:right;max-width:16em}"
+          + ".bar{height:5px;margin:1px 0;border-radius:1px}";
   private static final String SCRIPT =
       "document.querySelectorAll('table.sortable th[data-key]').forEach(function(th){"
           + "th.addEventListener('click',function(){"

@@ -49,14 +49,33 @@ class StatisticsReportTest {
     assertEquals(5, count(numeric, "<tbody data-name="), "5 numeric features");
     // 4 categorical: species, island, sex, is_male; plus the summary table's tbody.
     assertEquals(5 + 4 + 1, count(html, "<tbody"));
-    assertEquals(9, count(html, "<svg "), "one chart per feature");
+    assertEquals(5, count(html, "<svg "), "a histogram per numeric feature");
+    assertEquals(4, count(html, "<div class=\"top-values\">"), "top-value bars per categorical feature");
     for (String feature : Penguins.SCHEMA.getFieldNames()) {
       assertTrue(html.contains(">" + feature + "<br>"), feature);
     }
     assertEquals(2 * 9 + 2, count(html, "class=\"swatch\""), "a row per split per feature");
     assertTrue(html.contains("data-name=\"body_mass_g\" data-count=\"250\""), "sort keys");
-    assertTrue(html.contains(">Adelie</td>"), "top value of species in train");
+    assertTrue(html.contains("<td><div class=\"label\">Adelie</div></td>"), "top value of species in train");
     assertTrue(html.contains("<th data-key=\"mean\""), "sortable by mean");
+  }
+
+  @Test
+  void categoryLabelsAreShownWholeSoDifferentValuesNeverLookTheSame() {
+    Schema schema = Schema.builder().addStringField("island").build();
+    List<Row> rows = new java.util.ArrayList<>();
+    String north = "Palmer Archipelago, Torgersen Island (north shore)";
+    String south = "Palmer Archipelago, Torgersen Island (south shore)";
+    for (String value : List.of(north, north, north, south, south, "")) {
+      rows.add(Row.withSchema(schema).addValues(value).build());
+    }
+    String html = StatisticsReport.html("islands", List.of(LocalStatistics.compute(schema, rows, null)));
+    String chart = html.substring(html.indexOf("<div class=\"top-values\">"));
+    assertEquals(1, count(chart, "<div class=\"label\">" + Pattern.quote(north) + "</div>"), "in the chart");
+    assertEquals(1, count(chart, "<div class=\"label\">" + Pattern.quote(south) + "</div>"), "in the chart");
+    assertTrue(html.contains("<td><div class=\"label\">" + north + "</div></td>"), "the top value, whole");
+    assertTrue(chart.contains("<div class=\"label empty\""), "the empty value is marked, not blank");
+    assertFalse(html.contains("…"), "nothing is cut");
   }
 
   @Test
