@@ -19,7 +19,7 @@ final class DomainInference {
   static final int MIN_MEAN_REPEATS = 5;
   /** With this many distinct values or more, most of them must be seen more than once. */
   static final int MANY_VALUES = 10;
-  /** The share of the values that must look like dates for a column to be taken as dates. */
+  /** The share of the most frequent values (the rank histogram) that must look like dates for a column of dates. */
   static final double DATE_SHARE = 0.8;
 
   private DomainInference() {}
@@ -32,20 +32,23 @@ final class DomainInference {
     if (present == 0 || maxDomainSize == 0) {
       return null;
     }
-    if (!string.isExact() || distinct > maxDomainSize || distinct > string.rankHistogram().size()) {
-      return name + ": no domain: " + (string.isExact() ? "" : "about ") + distinct
-          + " distinct values, more than the " + maxDomainSize + " a domain may have";
-    }
+    long listed = 0;
     long dates = 0;
     long singletons = 0;
     List<String> values = new ArrayList<>();
     for (RankBucket bucket : string.rankHistogram()) {
+      long count = Math.round(bucket.sampleCount());
       values.add(bucket.label());
-      dates += DateLike.matches(bucket.label()) ? Math.round(bucket.sampleCount()) : 0;
-      singletons += Math.round(bucket.sampleCount()) == 1 ? 1 : 0;
+      listed += count;
+      dates += DateLike.matches(bucket.label()) ? count : 0;
+      singletons += count == 1 ? 1 : 0;
     }
-    if (dates >= DATE_SHARE * present) {
+    if (dates >= DATE_SHARE * listed) {
       return name + ": no domain: the values look like dates or times, and a later sample has new ones";
+    }
+    if (!string.isExact() || distinct > maxDomainSize || distinct > string.rankHistogram().size()) {
+      return name + ": no domain: " + (string.isExact() ? "" : "about ") + distinct
+          + " distinct values, more than the " + maxDomainSize + " a domain may have";
     }
     if (present < (long) MIN_MEAN_REPEATS * distinct) {
       return name + ": no domain: " + distinct + " distinct values in " + present + " rows repeat too little"

@@ -88,7 +88,7 @@ public final class SchemaGen {
    */
   static double massFor(double unseen, long rows) {
     double tolerated = unseen + STANDARD_ERRORS * Math.sqrt(unseen / Math.max(rows, 1));
-    return Math.floor((1.0 - Math.max(MIN_TOLERATED_SHARE, tolerated)) * 1e4) / 1e4;
+    return Math.floor(Math.max(0.0, 1.0 - Math.max(MIN_TOLERATED_SHARE, tolerated)) * 1e4) / 1e4;
   }
 
   /** The inference returned by {@link #infer()}; a transform of singleton statistics. */

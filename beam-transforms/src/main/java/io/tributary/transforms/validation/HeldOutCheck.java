@@ -11,6 +11,7 @@ import io.tributary.transforms.statistics.ValueCount;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,7 +99,7 @@ public final class HeldOutCheck {
     if (before.minFraction() != after.minFraction()) {
       return "minFraction lowered from " + Text.number(before.minFraction()) + " to " + Text.number(after.minFraction());
     }
-    if (!before.domain().equals(after.domain())) {
+    if (!Objects.equals(before.domain(), after.domain())) {
       List<String> added = new ArrayList<>(after.domain());
       added.removeAll(before.domain());
       return "added " + Text.list(added.stream().map(v -> "'" + v + "'").toList()) + " to the domain";

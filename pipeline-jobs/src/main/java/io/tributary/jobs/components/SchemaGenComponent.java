@@ -26,9 +26,10 @@ final class SchemaGenComponent implements Component {
     return "SchemaGen";
   }
 
+  /** 2: categorical-only domains, masses, presence sized for the other splits, and the held-out check. */
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
