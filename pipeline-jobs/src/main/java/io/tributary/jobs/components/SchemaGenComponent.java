@@ -45,9 +45,9 @@ final class SchemaGenComponent implements Component {
   @Override
   public Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("split", "The split to infer from (default train).");
+    parameters.put("split", "The split to infer from (default train); the other splits check the result.");
     parameters.put("label", "The label feature: absent in the SERVING environment.");
-    parameters.put("maxDomainSize", "Strings with at most this many distinct values get a domain (default 100).");
+    parameters.put("maxDomainSize", "Strings with at most this many distinct values may get a domain (default 100).");
     parameters.put("rangeMargin", "Numeric ranges are widened by this share of their width (default 0.1).");
     parameters.put("schema", "A curated schema.json to use instead of inferring one.");
     return parameters;

@@ -75,6 +75,10 @@ class ValidationStopsTheRunTest {
       StepResult validator = run.step("ExampleValidator");
       assertEquals("COMPLETE", validator.state());
       assertTrue(validator.error().startsWith("stops the run: "), validator.error());
+      assertTrue(validator.error().contains("Each anomaly says how to accept or fix it: to accept, edit a copy of "),
+          validator.error());
+      assertTrue(validator.error().endsWith("schema.json and give it to SchemaGen as parameter 'schema: COPY'."),
+          validator.error());
       Path anomalies = Path.of(validator.outputs().get("anomalies"));
       assertTrue(Files.exists(anomalies.resolve("anomalies.html")));
       var eval = AnomaliesJson.read(anomalies.resolve("Split-eval/anomalies.json"));
