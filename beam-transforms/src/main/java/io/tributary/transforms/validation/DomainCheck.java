@@ -60,7 +60,7 @@ final class DomainCheck implements FeatureCheck {
                 (misspelt ? "Fix the spelling in the data, or, if " : "If ")
                     + "they are valid values, add them to the \"domain\" of feature '" + expected.name()
                     + "' in the schema (or set it to null: any value)"
-                    + (error && !misspelt ? ", or lower its \"minDomainMass\" to "
+                    + (error && !misspelt && Masses.worthLowering(rows, present) ? ", or lower its \"minDomainMass\" to "
                         + Text.number(Masses.massAllowing(rows, present)) + " to make so few a warning" : "")
                     + "; if not, fix the data at its source.")
             .setMeasured(rows, tolerated)

@@ -14,6 +14,14 @@ final class Masses {
     return (long) Math.floor((1.0 - mass) * present + 1e-9);
   }
 
+  /**
+   * Whether a remedy suggests lowering the mass: only for a small share outside; past it the values
+   * are not a tail but a change (a new unit, a shifted distribution, another code list).
+   */
+  static boolean worthLowering(double outside, long present) {
+    return outside <= 0.1 * present;
+  }
+
   /** The largest mass (4 decimals) that tolerates {@code outside} of {@code present} values. */
   static double massAllowing(double outside, long present) {
     return Math.floor((1.0 - outside / present) * 1e4) / 1e4;

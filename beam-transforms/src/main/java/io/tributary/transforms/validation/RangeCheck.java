@@ -79,7 +79,7 @@ final class RangeCheck implements FeatureCheck {
             .setRemedy(
                 "If these values are valid, widen the \"range\" of feature '" + expected.name() + "' in the schema ("
                     + widening(numeric, below > 0, above > 0) + ")"
-                    + (error ? " or lower its \"minRangeMass\" to " + Text.number(Masses.massAllowing(outside, present))
+                    + (error && Masses.worthLowering(outside, present) ? " or lower its \"minRangeMass\" to " + Text.number(Masses.massAllowing(outside, present))
                         + " to make so few a warning" : "")
                     + "; if not, fix the data at its source.")
             .setMeasured(outside, tolerated)

@@ -116,8 +116,7 @@ class FeatureChecksTest {
         anomaly.description());
     assertEquals(
         "If these values are valid, widen the \"range\" of feature 'x' in the schema (\"min\": -5 or less, \"max\": 30"
-            + " or more) or lower its \"minRangeMass\" to 0.5714 to make so few a warning; if not, fix the data at its"
-            + " source.",
+            + " or more); if not, fix the data at its source.",
         anomaly.remedy());
     assertEquals(List.of(), new RangeCheck().check(schema("x", FeatureType.FLOAT).setRange(-5, 30).build(), x));
   }
@@ -169,7 +168,8 @@ class FeatureChecksTest {
     Anomaly many = new DomainCheck().check(x, Data.feature("x", FieldType.STRING, "a", "a", "a", "b", "b", "b", "a", "c", "c", "d")).get(0);
     assertEquals(Severity.ERROR, many.severity());
     assertEquals(3.0, many.measured());
-    assertTrue(many.remedy().contains("or lower its \"minDomainMass\" to 0.7 to make so few a warning"), many.remedy());
+    assertTrue(many.remedy().endsWith("(or set it to null: any value); if not, fix the data at its source."),
+        "30% outside is a change, not a tail to tolerate: " + many.remedy());
     Anomaly misspelt = new DomainCheck().check(x, Data.feature("x", FieldType.STRING, "a", "a", "a", "b", "b", "b", "a", "b", "b", " A")).get(0);
     assertEquals(Severity.ERROR, misspelt.severity(), "a variant of an allowed value is an error at any share");
     assertTrue(misspelt.description().contains("' A' (differs only in surrounding spaces or case from 'a')"), misspelt.description());
@@ -191,6 +191,11 @@ class FeatureChecksTest {
     Anomaly many = new RangeCheck().check(x, Data.feature("x", FieldType.INT64, shifted)).get(0);
     assertEquals(Severity.ERROR, many.severity());
     assertEquals(14.0, many.measured());
+    Anomaly one = new RangeCheck().check(x.toBuilder().setMinRangeMass(1.0).build(), Data.feature("x", FieldType.INT64, tail))
+        .get(0);
+    assertEquals(Severity.ERROR, one.severity());
+    assertTrue(one.remedy().contains("(\"max\": 42 or more) or lower its \"minRangeMass\" to 0.95 to make so few a"
+        + " warning"), one.remedy());
   }
 
   @Test

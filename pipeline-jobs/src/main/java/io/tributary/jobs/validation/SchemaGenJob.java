@@ -36,13 +36,9 @@ public final class SchemaGenJob {
   private SchemaGenJob() {}
 
   /**
-   * @param split the split to infer from (usually {@code train})
+   * @param split the split to infer from (usually {@code train}); every other split checks the result
    * @param label a label feature, marked absent in the SERVING environment; null for none
    */
-  private static DatasetStatistics read(Path statistics, String split) throws IOException {
-    return StatisticsJson.read(ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME));
-  }
-
   public static DatasetSchema run(
       Path statistics, String split, SchemaGen.Infer infer, String label, Path output, boolean overwrite,
       Progress progress) {
@@ -78,5 +74,9 @@ public final class SchemaGenJob {
       out.abandon();
       throw e;
     }
+  }
+
+  private static DatasetStatistics read(Path statistics, String split) throws IOException {
+    return StatisticsJson.read(ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME));
   }
 }
