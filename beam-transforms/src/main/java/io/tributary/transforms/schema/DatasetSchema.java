@@ -26,8 +26,11 @@ import java.util.Set;
 public abstract class DatasetSchema implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The version of the JSON format written by {@link SchemaJson}. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The version of the JSON format written by {@link SchemaJson}: 2 added the features' {@code
+   * minDomainMass} and {@code minRangeMass}; version 1 files are still read (both masses 1).
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** The environment of training data. */
   public static final String TRAINING = "TRAINING";

@@ -24,9 +24,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * FeatureSchema label = island.toBuilder().setName("species").setNotInEnvironments(List.of("SERVING")).build();
  * }</pre>
  *
- * <p>A feature is <em>required</em> when {@link #minFraction()} is 1. An unbounded side of the
- * range is infinite. Empty threshold maps mean the documented defaults (see {@code
- * anomalies-format.md}).
+ * <p>A feature is <em>required</em> when {@link #minFraction()} is 1. Values outside the domain or
+ * range are an ERROR only when their share passes {@code 1 - minDomainMass} ({@code 1 -
+ * minRangeMass}), else a WARNING; both masses default to 1, so by default any such value is an
+ * ERROR. An unbounded side of the range is infinite. Empty threshold maps mean the documented
+ * defaults (see {@code anomalies-format.md}).
  */
 @AutoValue
 public abstract class FeatureSchema implements Serializable {
@@ -42,11 +44,25 @@ public abstract class FeatureSchema implements Serializable {
   /** The allowed values of a STRING feature; {@code null}: any value. */
   public abstract @Nullable List<String> domain();
 
+  /**
+   * The smallest share of a STRING feature's values that must lie in its {@link #domain()} (TFDV's
+   * {@code distribution_constraints.min_domain_mass}): values outside it are an ERROR when their
+   * share is above {@code 1 - minDomainMass}, else a WARNING. 1 (the default): any is an ERROR.
+   */
+  public abstract double minDomainMass();
+
   /** The smallest allowed value of a numeric feature; {@code -Infinity}: unbounded. */
   public abstract double min();
 
   /** The largest allowed value of a numeric feature; {@code +Infinity}: unbounded. */
   public abstract double max();
+
+  /**
+   * The smallest share of a numeric feature's values that must lie in its range: values outside
+   * are an ERROR when their share is above {@code 1 - minRangeMass}, else a WARNING. 1 (the
+   * default): any is an ERROR.
+   */
+  public abstract double minRangeMass();
 
   /** Whether a numeric feature may hold NaN. */
   public abstract boolean nanAllowed();
@@ -78,7 +94,7 @@ public abstract class FeatureSchema implements Serializable {
   public abstract Builder toBuilder();
 
   /**
-   * A builder with the defaults: optional (min fraction 0), no domain, no range, NaN not allowed,
+   * A builder with the defaults: optional (min fraction 0), no domain, no range, masses 1, NaN not allowed,
    * in every environment, default thresholds.
    */
   public static Builder builder(String name, FeatureType type) {
@@ -87,6 +103,8 @@ public abstract class FeatureSchema implements Serializable {
         .setType(type)
         .setMinFraction(0.0)
         .setDomain(null)
+        .setMinDomainMass(1.0)
+        .setMinRangeMass(1.0)
         .setMin(Double.NEGATIVE_INFINITY)
         .setMax(Double.POSITIVE_INFINITY)
         .setNanAllowed(false)
@@ -105,6 +123,10 @@ public abstract class FeatureSchema implements Serializable {
     public abstract Builder setMinFraction(double minFraction);
 
     public abstract Builder setDomain(@Nullable List<String> domain);
+
+    public abstract Builder setMinDomainMass(double mass);
+
+    public abstract Builder setMinRangeMass(double mass);
 
     public abstract Builder setMin(double min);
 
@@ -147,6 +169,18 @@ public abstract class FeatureSchema implements Serializable {
           throw new IllegalArgumentException(where + "the domain lists a value twice; list each value once");
         }
         setDomain(List.copyOf(f.domain()));
+      }
+      if (!(f.minDomainMass() >= 0.0 && f.minDomainMass() <= 1.0)) {
+        throw new IllegalArgumentException(where + "minDomainMass must be between 0 and 1, not " + f.minDomainMass());
+      }
+      if (f.minDomainMass() < 1.0 && f.type() != FeatureType.STRING) {
+        throw new IllegalArgumentException(where + "minDomainMass needs type STRING, not " + f.type() + "; remove it");
+      }
+      if (!(f.minRangeMass() >= 0.0 && f.minRangeMass() <= 1.0)) {
+        throw new IllegalArgumentException(where + "minRangeMass must be between 0 and 1, not " + f.minRangeMass());
+      }
+      if (f.minRangeMass() < 1.0 && !f.type().isNumeric()) {
+        throw new IllegalArgumentException(where + "minRangeMass needs type INT or FLOAT, not " + f.type() + "; remove it");
       }
       if (f.hasRange() && !f.type().isNumeric()) {
         throw new IllegalArgumentException(where + "a range needs type INT or FLOAT, not " + f.type() + "; remove the range");

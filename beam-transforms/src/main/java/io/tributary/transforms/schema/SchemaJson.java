@@ -22,7 +22,8 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
  * Writes and reads {@link DatasetSchema} as {@code schema.json} (format version {@value
- * DatasetSchema#FORMAT_VERSION}, described in {@code beam-transforms/docs/schema-format.md}). The
+ * DatasetSchema#FORMAT_VERSION}, described in {@code beam-transforms/docs/schema-format.md}; files
+ * of version 1 are read too). The
  * file is meant to be edited by hand: the reader accepts left-out optional fields, rejects unknown
  * fields (typos) and names the path of every problem.
  *
@@ -41,6 +42,10 @@ public final class SchemaJson {
   private static final Set<String> DOCUMENT =
       Set.of("formatVersion", "environments", "minExamples", "maxExamples", "features");
   private static final Set<String> FEATURE =
+      Set.of("name", "type", "minFraction", "domain", "minDomainMass", "range", "minRangeMass", "nanAllowed",
+          "notInEnvironments", "skew", "drift");
+  /** Version 1 had no masses. */
+  private static final Set<String> FEATURE_V1 =
       Set.of("name", "type", "minFraction", "domain", "range", "nanAllowed", "notInEnvironments", "skew", "drift");
   private static final Set<String> RANGE = Set.of("min", "max");
 
@@ -78,11 +83,13 @@ public final class SchemaJson {
         ArrayNode domain = node.putArray("domain");
         feature.domain().forEach(domain::add);
       }
+      node.put("minDomainMass", feature.minDomainMass());
     }
     if (feature.type().isNumeric()) {
       ObjectNode range = node.putObject("range");
       bound(range, "min", feature.min(), feature.type());
       bound(range, "max", feature.max(), feature.type());
+      node.put("minRangeMass", feature.minRangeMass());
       node.put("nanAllowed", feature.nanAllowed());
     }
     ArrayNode notIn = node.putArray("notInEnvironments");
@@ -123,8 +130,8 @@ public final class SchemaJson {
     }
     JsonFields root = JsonFields.of(tree, "schema", DOCUMENT);
     int version = root.intValue("formatVersion");
-    if (version != DatasetSchema.FORMAT_VERSION) {
-      throw root.invalid("formatVersion", "version " + version + " is not supported; this reader reads "
+    if (version != 1 && version != DatasetSchema.FORMAT_VERSION) {
+      throw root.invalid("formatVersion", "version " + version + " is not supported; this reader reads 1 and "
           + DatasetSchema.FORMAT_VERSION);
     }
     DatasetSchema.Builder builder = DatasetSchema.builder();
@@ -141,7 +148,7 @@ public final class SchemaJson {
     List<FeatureSchema> features = new ArrayList<>();
     List<JsonNode> nodes = root.array("features");
     for (int i = 0; i < nodes.size(); i++) {
-      features.add(feature(JsonFields.of(nodes.get(i), "schema.features[" + i + "]", FEATURE)));
+      features.add(feature(JsonFields.of(nodes.get(i), "schema.features[" + i + "]", version == 1 ? FEATURE_V1 : FEATURE)));
     }
     return builder.setFeatures(features).build();
   }
@@ -158,6 +165,8 @@ public final class SchemaJson {
         FeatureSchema.builder(fields.string("name"), type)
             .setMinFraction(fields.doubleOr("minFraction", 0.0))
             .setDomain(fields.stringsOrNull("domain"))
+            .setMinDomainMass(fields.doubleOr("minDomainMass", 1.0))
+            .setMinRangeMass(fields.doubleOr("minRangeMass", 1.0))
             .setNanAllowed(fields.booleanOr("nanAllowed", false))
             .setSkewThresholds(thresholds(fields, "skew"))
             .setDriftThresholds(thresholds(fields, "drift"));

@@ -8,7 +8,9 @@
  *       feature's type, presence, value domain, numeric range, NaN policy, environments and
  *       skew/drift thresholds.
  *   <li>{@link io.tributary.transforms.schema.SchemaGen}: infers a schema from {@code
- *       DatasetStatistics}, in plain Java or as a Beam transform.
+ *       DatasetStatistics}, in plain Java or as a Beam transform, meant to hold on another sample
+ *       of the same data; {@link io.tributary.transforms.schema.InferredSchema}: a schema with the
+ *       notes of its inference (why a string column got no domain, what was relaxed).
  *   <li>{@link io.tributary.transforms.schema.SchemaJson}: reads and writes {@code schema.json}
  *       (format in {@code beam-transforms/docs/schema-format.md}); a curated file is read the same
  *       way as an inferred one.

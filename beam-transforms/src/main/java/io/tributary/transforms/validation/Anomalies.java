@@ -22,8 +22,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public abstract class Anomalies implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The version of the JSON format written by {@link AnomaliesJson}. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The version of the JSON format written by {@link AnomaliesJson}: 2 added each anomaly's {@code
+   * remedy}; version 1 files are still read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** The dataset's name, from the statistics. */
   public abstract String dataset();

@@ -22,7 +22,8 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
  * Writes and reads {@link Anomalies} as {@code anomalies.json} (format version {@value
- * Anomalies#FORMAT_VERSION}, described in {@code beam-transforms/docs/anomalies-format.md}).
+ * Anomalies#FORMAT_VERSION}, described in {@code beam-transforms/docs/anomalies-format.md}; files
+ * of version 1, without remedies, are read too).
  * Numbers that are NaN in Java are {@code null} in JSON. Reading what was written gives an equal
  * object, and writing it again the same text.
  *
@@ -39,7 +40,7 @@ public final class AnomaliesJson {
   private static final Set<String> DOCUMENT =
       Set.of("formatVersion", "dataset", "split", "environment", "anomalies", "distances");
   private static final Set<String> ANOMALY =
-      Set.of("feature", "type", "severity", "shortDescription", "description", "measured", "threshold",
+      Set.of("feature", "type", "severity", "shortDescription", "description", "remedy", "measured", "threshold",
           "metric", "examples");
   private static final Set<String> EXAMPLE = Set.of("value", "count");
   private static final Set<String> DISTANCE =
@@ -63,6 +64,7 @@ public final class AnomaliesJson {
       node.put("severity", anomaly.severity().name());
       node.put("shortDescription", anomaly.shortDescription());
       node.put("description", anomaly.description());
+      node.put("remedy", anomaly.remedy());
       putNumber(node, "measured", anomaly.measured());
       putNumber(node, "threshold", anomaly.threshold());
       node.put("metric", anomaly.metric() == null ? null : anomaly.metric().jsonName());
@@ -117,9 +119,9 @@ public final class AnomaliesJson {
     }
     JsonFields root = JsonFields.of(tree, "anomalies", DOCUMENT);
     int version = root.intValue("formatVersion");
-    if (version != Anomalies.FORMAT_VERSION) {
+    if (version != 1 && version != Anomalies.FORMAT_VERSION) {
       throw root.invalid("formatVersion",
-          "version " + version + " is not supported; this reader reads " + Anomalies.FORMAT_VERSION);
+          "version " + version + " is not supported; this reader reads 1 and " + Anomalies.FORMAT_VERSION);
     }
     List<Anomaly> anomalies = new ArrayList<>();
     List<JsonNode> nodes = root.array("anomalies");
@@ -147,6 +149,7 @@ public final class AnomaliesJson {
         .setSeverity(enumValue(fields, "severity", Severity.class))
         .setShortDescription(fields.string("shortDescription"))
         .setDescription(fields.string("description"))
+        .setRemedy(fields.has("remedy") ? fields.string("remedy") : "")
         .setMeasured(fields.doubleOr("measured", Double.NaN), fields.doubleOr("threshold", Double.NaN))
         .setMetric(metric == null ? null : ComparatorMetric.fromJsonName(metric))
         .setExamples(examples)

@@ -38,6 +38,13 @@ public abstract class Anomaly implements Serializable {
   /** One or two sentences in plain words, with the figures. */
   public abstract String description();
 
+  /**
+   * How to accept or fix it, naming the schema field to edit, e.g. "If these values are valid,
+   * widen the range of 'temp_max' in the schema (max 70 or more) ..."; empty when not known (files
+   * of format version 1).
+   */
+  public abstract String remedy();
+
   public abstract double measured();
 
   public abstract double threshold();
@@ -54,12 +61,13 @@ public abstract class Anomaly implements Serializable {
 
   public abstract Builder toBuilder();
 
-  /** A builder with the type's default severity, no numbers, no examples and no metric. */
+  /** A builder with the type's default severity, no remedy, no numbers, no examples and no metric. */
   public static Builder builder(AnomalyType type, @Nullable String feature) {
     return new AutoValue_Anomaly.Builder()
         .setType(type)
         .setFeature(feature)
         .setSeverity(type.defaultSeverity())
+        .setRemedy("")
         .setMeasured(Double.NaN)
         .setThreshold(Double.NaN)
         .setExamples(List.of())
@@ -78,6 +86,8 @@ public abstract class Anomaly implements Serializable {
     public abstract Builder setShortDescription(String text);
 
     public abstract Builder setDescription(String text);
+
+    public abstract Builder setRemedy(String text);
 
     public abstract Builder setMeasured(double measured);
 

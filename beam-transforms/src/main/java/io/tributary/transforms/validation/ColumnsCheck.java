@@ -32,6 +32,10 @@ final class ColumnsCheck implements DatasetCheck {
                     "The schema lists this " + feature.type() + " feature"
                         + (environment == null ? "" : " in environment " + environment)
                         + ", but the data has no such column.")
+                .setRemedy("Restore the column in the data; if it is gone for good, remove feature '" + feature.name()
+                    + "' from the schema"
+                    + (environment == null ? "" : ", or add \"" + environment + "\" to its \"notInEnvironments\"")
+                    + ".")
                 .setMeasured(0, 1)
                 .build());
       }
@@ -45,6 +49,8 @@ final class ColumnsCheck implements DatasetCheck {
                 .setDescription(
                     "The data has a " + column.type() + " column that the schema does not list (present in "
                         + Text.percent(present) + " of the rows); add it to the schema or drop it.")
+                .setRemedy("Add a feature '" + column.name() + "' of type " + column.type()
+                    + " to the schema's \"features\" (SchemaGen infers one from data that has it), or drop the column.")
                 .setMeasured(present, 0)
                 .build());
       }

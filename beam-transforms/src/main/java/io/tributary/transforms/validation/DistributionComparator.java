@@ -84,6 +84,11 @@ final class DistributionComparator {
                         + ", above the " + (r.thresholdFromSchema() ? "schema's" : "default") + " threshold "
                         + Text.number(r.threshold()) + " (for " + r.baselineCount() + " and " + r.currentCount()
                         + " values).")
+                .setRemedy(
+                    "If the change is expected, set \"" + (comparison == Comparison.SKEW ? "skew" : "drift")
+                        + "\": {\"" + r.metric().jsonName() + "\": " + Text.number(Math.ceil(r.value() * 1e4) / 1e4)
+                        + "} (or more) on feature '" + r.feature() + "' in the schema; if not, find what changed in "
+                        + (comparison == Comparison.SKEW ? "the serving data." : "this span's data."))
                 .setMeasured(r.value(), r.threshold())
                 .setMetric(r.metric())
                 .build());

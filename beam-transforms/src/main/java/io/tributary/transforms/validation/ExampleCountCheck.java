@@ -22,6 +22,7 @@ final class ExampleCountCheck implements DatasetCheck {
           Anomaly.builder(AnomalyType.EMPTY_SPLIT, null)
               .setShortDescription("Empty split")
               .setDescription("Split '" + statistics.split() + "' has no examples.")
+              .setRemedy("Check the input files and the split configuration of ExampleGen: no row reached this split.")
               .setMeasured(0, 1)
               .build());
     }
@@ -36,6 +37,8 @@ final class ExampleCountCheck implements DatasetCheck {
             .setDescription(
                 "Split '" + statistics.split() + "' has " + rows + " examples; the schema allows "
                     + (tooFew ? "at least " : "at most ") + bound + ".")
+            .setRemedy("If this many examples is fine, set \"" + (tooFew ? "minExamples" : "maxExamples") + "\" to "
+                + rows + " or " + (tooFew ? "less" : "more") + " in the schema; if not, check the input.")
             .setMeasured(rows, bound)
             .build());
   }

@@ -22,6 +22,8 @@ final class NanCheck implements FeatureCheck {
             .setShortDescription("NaN values")
             .setDescription(
                 nan + " of the " + actual.numNonMissing() + " present values are NaN, which the schema does not allow.")
+            .setRemedy("If NaN is a valid value here, set \"nanAllowed\": true on feature '" + expected.name()
+                + "' in the schema; if not, fix the data (a missing value should be empty, not NaN).")
             .setMeasured(nan, 0)
             .build());
   }

@@ -24,6 +24,8 @@ final class PresenceCheck implements FeatureCheck {
           Anomaly.builder(AnomalyType.ALL_MISSING, expected.name())
               .setShortDescription("All values missing")
               .setDescription("None of the " + actual.count() + " rows has a value.")
+              .setRemedy("If the column may be empty, set \"minFraction\": 0 on feature '" + expected.name()
+                  + "' in the schema; if not, find why the values were lost.")
               .setMeasured(0, 1)
               .build());
     }
@@ -38,6 +40,9 @@ final class PresenceCheck implements FeatureCheck {
                 "The value is present in " + Text.percent(fraction) + " of the rows ("
                     + actual.numMissing() + " of " + actual.count() + " missing); the schema requires at least "
                     + Text.percent(expected.minFraction()) + ".")
+            .setRemedy("If values may be missing this often, set \"minFraction\": "
+                + Text.number(Math.floor(fraction * 1e4) / 1e4) + " (or less) on feature '" + expected.name()
+                + "' in the schema; if not, find why the values were lost.")
             .setMeasured(fraction, expected.minFraction())
             .build());
   }

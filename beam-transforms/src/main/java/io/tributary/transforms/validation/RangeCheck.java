@@ -17,8 +17,11 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * infinity counts); how many is estimated from the KLL sketch as the rank of the bound times the
  * number of finite values (exact while the sketch holds every value, else within ±1.33% of the
  * finite count), and is at least 1 on a side whose extreme is outside. {@code measured} is the
- * number of values outside, {@code threshold} 0; the examples are the extreme value beyond each
- * violated side with the number of values on that side.
+ * number of values outside, {@code threshold} the most that {@code minRangeMass} tolerates ({@code
+ * floor((1 - minRangeMass) × present values)}): up to it a WARNING (a heavy tail or another sample
+ * reaches past the range seen in training), above it an ERROR (a shifted distribution, a unit
+ * change, corrupt values). The examples are the extreme value beyond each violated side with the
+ * number of values on that side.
  */
 final class RangeCheck implements FeatureCheck {
   private static final long serialVersionUID = 1L;
@@ -60,16 +63,38 @@ final class RangeCheck implements FeatureCheck {
     }
     boolean estimated = sketch != null && sketch.isEstimationMode();
     long outside = below + above;
+    long present = actual.numNonMissing();
+    long tolerated = Masses.tolerated(expected.minRangeMass(), present);
+    boolean error = outside > tolerated;
     return List.of(
         Anomaly.builder(AnomalyType.OUT_OF_RANGE, expected.name())
-            .setShortDescription("Values out of range")
+            .setSeverity(error ? Severity.ERROR : Severity.WARNING)
+            .setShortDescription(error ? "Values out of range" : "A few values past the range")
             .setDescription(
-                (estimated ? "About " : "") + outside + " of " + actual.numNonMissing() + " values ("
-                    + Text.percent((double) outside / actual.numNonMissing()) + ") lie outside ["
+                (estimated ? "About " : "") + outside + " of " + present + " values ("
+                    + Text.percent((double) outside / present) + ") lie outside ["
                     + Text.number(expected.min()) + ", " + Text.number(expected.max()) + "]: "
-                    + String.join(", ", sides) + ".")
-            .setMeasured(outside, 0)
+                    + String.join(", ", sides) + ". "
+                    + Masses.verdict(outside, tolerated, "minRangeMass", expected.minRangeMass(), false))
+            .setRemedy(
+                "If these values are valid, widen the \"range\" of feature '" + expected.name() + "' in the schema ("
+                    + widening(numeric, below > 0, above > 0) + ")"
+                    + (error && Masses.worthLowering(outside, present) ? " or lower its \"minRangeMass\" to " + Text.number(Masses.massAllowing(outside, present))
+                        + " to make so few a warning" : "")
+                    + "; if not, fix the data at its source.")
+            .setMeasured(outside, tolerated)
             .setExamples(examples)
             .build());
+  }
+
+  private static String widening(NumericStatistics numeric, boolean low, boolean high) {
+    List<String> ends = new ArrayList<>();
+    if (low) {
+      ends.add("\"min\": " + (numeric.numNegativeInfinity() > 0 ? "null" : Text.number(numeric.min())) + " or less");
+    }
+    if (high) {
+      ends.add("\"max\": " + (numeric.numPositiveInfinity() > 0 ? "null" : Text.number(numeric.max())) + " or more");
+    }
+    return String.join(", ", ends);
   }
 }

@@ -38,13 +38,23 @@ final class Text {
     return items.size() > MAX_LISTED ? shown + " and " + (items.size() - MAX_LISTED) + " more" : shown;
   }
 
-  /** A value quoted, with a hint when it differs only in case from an allowed value. */
+  /** A value quoted, with a hint when it differs only in case or spaces from an allowed value. */
   static String quoted(String value, List<String> domain) {
+    String allowed = variantOf(value, domain);
+    if (allowed == null) {
+      return "'" + value + "'";
+    }
+    String how = allowed.equalsIgnoreCase(value) ? "case" : "surrounding spaces or case";
+    return "'" + value + "' (differs only in " + how + " from '" + allowed + "')";
+  }
+
+  /** The allowed value that {@code value} differs from only in case or surrounding spaces; else null. */
+  static String variantOf(String value, List<String> domain) {
     for (String allowed : domain) {
-      if (!allowed.equals(value) && allowed.equalsIgnoreCase(value)) {
-        return "'" + value + "' (differs only in case from '" + allowed + "')";
+      if (!allowed.equals(value) && allowed.strip().equalsIgnoreCase(value.strip())) {
+        return allowed;
       }
     }
-    return "'" + value + "'";
+    return null;
   }
 }

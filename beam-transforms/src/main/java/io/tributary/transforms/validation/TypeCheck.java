@@ -30,7 +30,9 @@ final class TypeCheck implements FeatureCheck {
         Anomaly.builder(AnomalyType.TYPE_MISMATCH, expected.name())
             .setShortDescription("Unexpected data type")
             .setDescription(
-                "The schema says " + expected.type() + " but the data has " + actual.type() + ".");
+                "The schema says " + expected.type() + " but the data has " + actual.type() + ".")
+            .setRemedy("If the new type is right, set \"type\": \"" + actual.type() + "\" on feature '" + expected.name()
+                + "' in the schema (and drop settings that do not fit it); if not, fix how the data is written.");
     if (expected.type().isNumeric() && actual.string() != null) {
       numbersAsText(anomaly, expected, actual);
     }
@@ -61,6 +63,8 @@ final class TypeCheck implements FeatureCheck {
         .setDescription(
             "The schema says " + expected.type() + " but the values arrived as STRING; "
                 + Text.percent(share) + " of the most frequent values are numbers written as text. " + rest)
+        .setRemedy("Fix the values that are not numbers at the source (a missing value should be empty); if the"
+            + " column is text, set \"type\": \"STRING\" on feature '" + expected.name() + "' in the schema.")
         .setMeasured(share)
         .setExamples(notNumbers.subList(0, Math.min(notNumbers.size(), 10)));
   }

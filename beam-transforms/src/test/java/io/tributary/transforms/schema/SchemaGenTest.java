@@ -41,13 +41,14 @@ class SchemaGenTest {
 
     FeatureSchema sex = feature(schema, "sex");
     assertEquals(List.of("female", "male"), sex.domain());
-    // 333 of 344 present: 0.968 less 3 standard errors (0.0095 each), rounded down.
-    assertEquals(0.9395, sex.minFraction());
-    assertEquals(0.9395, feature(schema, "is_male").minFraction());
+    // 333 of 344 present: 0.968 less 3 standard errors of the difference with a sample of 172 (0.0164 each).
+    assertEquals(0.9187, sex.minFraction());
+    assertEquals(0.9187, feature(schema, "is_male").minFraction());
+    assertTrue(sex.minDomainMass() < 1.0);
 
     FeatureSchema mass = feature(schema, "body_mass_g");
     assertEquals(FeatureType.INT, mass.type());
-    assertEquals(0.9818, mass.minFraction());
+    assertEquals(0.9729, mass.minFraction(), 1e-4);
     assertEquals(2340.0, mass.min());   // 2700 - 0.1 × 3600
     assertEquals(6660.0, mass.max());
     assertFalse(mass.nanAllowed());
@@ -87,7 +88,9 @@ class SchemaGenTest {
   @Test
   void identifiersGetNoDomain() {
     assertNull(feature(SchemaGen.infer().from(column(FieldType.STRING, "a", "b", "c")), "x").domain());
-    assertEquals(List.of("a", "b"), feature(SchemaGen.infer().from(column(FieldType.STRING, "b", "a", "a", "b")), "x").domain());
+    assertNull(feature(SchemaGen.infer().from(column(FieldType.STRING, "b", "a", "a", "b")), "x").domain(),
+        "two rows per value are too few for a category");
+    assertEquals(List.of("a", "b"), feature(SchemaGen.infer().from(strings("b", 5, "a", 5)), "x").domain());
   }
 
   @Test
@@ -131,5 +134,74 @@ class SchemaGenTest {
             .getMessage());
     DatasetSchema staging = SchemaGen.infer().withAbsentIn("STAGING", "year").from(PENGUINS);
     assertEquals(List.of("TRAINING", "SERVING", "STAGING"), staging.environments());
+  }
+
+  private static DatasetStatistics strings(Object... valueThenCount) {
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < valueThenCount.length; i += 2) {
+      for (int n = 0; n < (Integer) valueThenCount[i + 1]; n++) {
+        values.add(valueThenCount[i]);
+      }
+    }
+    return column(FieldType.STRING, values.toArray());
+  }
+
+  @Test
+  void rareLevelsOfACategoryStayInItsDomainWithRoomForNewOnes() {
+    InferredSchema inferred = SchemaGen.infer().inference(strings("CBlock", 120, "PConc", 90, "PreCast", 1));
+    FeatureSchema x = feature(inferred.schema(), "x");
+    assertEquals(List.of("CBlock", "PConc", "PreCast"), x.domain());
+    // One value seen once in 211: Good-Turing expects 0.47% new values, plus 3 standard errors for 105 rows.
+    assertEquals(0.9751, x.minDomainMass());
+    assertEquals(List.of(), inferred.notes());
+  }
+
+  @Test
+  void datesIdsAndFreeTextGetNoDomainAndANote() {
+    Object[] dates = new Object[60];
+    for (int i = 0; i < dates.length; i++) {
+      dates[i] = "2012-01-0" + (1 + i % 9);
+    }
+    InferredSchema date = SchemaGen.infer().inference(column(FieldType.STRING, dates));
+    assertNull(feature(date.schema(), "x").domain(), "9 dates seen 6 or 7 times each are still dates");
+    assertEquals(List.of("x: no domain: the values look like dates or times, and a later sample has new ones"), date.notes());
+
+    InferredSchema ids = SchemaGen.infer().inference(strings("a1", 2, "a2", 2, "a3", 2));
+    assertNull(feature(ids.schema(), "x").domain());
+    assertEquals(List.of("x: no domain: 3 distinct values in 6 rows repeat too little (fewer than 5 rows per value):"
+        + " looks like ids or free text"), ids.notes());
+
+    InferredSchema text = SchemaGen.infer().inference(strings("None", 200, "needs a new roof", 1, "good", 1,
+        "nice garden", 1, "a", 1, "b", 1, "c", 1, "d", 1, "e", 1, "f", 1, "g", 1));
+    assertNull(feature(text.schema(), "x").domain());
+    assertEquals(List.of("x: no domain: 10 of its 11 distinct values were seen once: looks like ids or free text"),
+        text.notes());
+  }
+
+  @Test
+  void presenceBoundsAreSizedForTheOtherSample() {
+    Object[] values = new Object[1000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 100 == 0 ? null : (long) i;
+    }
+    DatasetStatistics statistics = column(FieldType.INT64, values);
+    // 99% present; the difference of two samples' shares has the standard error sqrt(0.99 × 0.01 × (1/1000 + 1/m)).
+    assertEquals(0.9736, feature(SchemaGen.infer().from(statistics), "x").minFraction(), "m = 500, half the rows");
+    assertEquals(0.9586, feature(SchemaGen.infer().withHeldOutRows(100).from(statistics), "x").minFraction());
+    assertEquals(1.0, feature(SchemaGen.infer().from(column(FieldType.INT64, 1L, 2L)), "x").minFraction(),
+        "always present: required, as in TFDV");
+    assertThrows(IllegalArgumentException.class, () -> SchemaGen.infer().withHeldOutRows(-1));
+  }
+
+  @Test
+  void rangesToleratePastTheirEndsWhatAnotherSampleReaches() {
+    // A new value lies beyond the extremes of 344 values with probability 2/345; 3 standard errors for 172 rows.
+    assertEquals(0.9767, feature(SchemaGen.infer().from(PENGUINS), "body_mass_g").minRangeMass());
+    Object[] values = new Object[20_000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (double) i;
+    }
+    assertEquals(0.99, feature(SchemaGen.infer().from(column(FieldType.DOUBLE, values)), "x").minRangeMass(),
+        "at least 1% is always tolerated");
   }
 }

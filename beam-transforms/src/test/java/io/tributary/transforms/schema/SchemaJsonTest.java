@@ -3,6 +3,7 @@ package io.tributary.transforms.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.transforms.statistics.FeatureType;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** schema.json: the golden file, round trips, a hand-written file and the reader's errors. */
 class SchemaJsonTest {
-  static final String GOLDEN = "schema-v1.json";
+  static final String GOLDEN = "schema-v2.json";
+  /** Written before the masses existed (format version 1): still read. */
+  static final String GOLDEN_V1 = "schema-v1.json";
 
   /** The inferred penguin schema with a curated threshold and example bounds. */
   static DatasetSchema curatedPenguins() {
@@ -34,6 +37,34 @@ class SchemaJsonTest {
     DatasetSchema read = SchemaJson.fromJson(Golden.read(SchemaJsonTest.class, GOLDEN));
     assertEquals(curatedPenguins(), read);
     assertEquals(Golden.read(SchemaJsonTest.class, GOLDEN), SchemaJson.toJson(read));
+  }
+
+  @Test
+  void versionOneFilesAreStillReadWithMassesOfOne() {
+    DatasetSchema old = SchemaJson.fromJson(Golden.read(SchemaJsonTest.class, GOLDEN_V1));
+    assertEquals(9, old.features().size());
+    for (FeatureSchema feature : old.features()) {
+      assertEquals(1.0, feature.minDomainMass(), feature.name());
+      assertEquals(1.0, feature.minRangeMass(), feature.name());
+    }
+    FeatureSchema mass = old.feature("body_mass_g").orElseThrow();
+    assertEquals(0.9818, mass.minFraction());
+    assertEquals(2340.0, mass.min());
+    assertEquals(List.of("female", "male"), old.feature("sex").orElseThrow().domain());
+    assertEquals(100, old.minExamples());
+    assertTrue(SchemaJson.toJson(old).startsWith("{\n  \"formatVersion\" : 2,"), "rewritten in the current version");
+    assertEquals("schema.features[0]: unknown field 'minDomainMass'; the known fields are [domain, drift, minFraction,"
+            + " name, nanAllowed, notInEnvironments, range, skew, type]",
+        error("{\"formatVersion\": 1, \"features\": [{\"name\": \"a\", \"type\": \"STRING\", \"minDomainMass\": 0.9}]}"),
+        "version 1 had no masses");
+  }
+
+  @Test
+  void massesOutOfPlaceNameTheFix() {
+    assertEquals("schema.features[0]: feature 'a': minDomainMass needs type STRING, not INT; remove it",
+        error("{\"formatVersion\": 2, \"features\": [{\"name\": \"a\", \"type\": \"INT\", \"minDomainMass\": 0.9}]}"));
+    assertEquals("schema.features[0]: feature 'a': minRangeMass must be between 0 and 1, not 2.0",
+        error("{\"formatVersion\": 2, \"features\": [{\"name\": \"a\", \"type\": \"INT\", \"minRangeMass\": 2}]}"));
   }
 
   @Test
@@ -67,12 +98,12 @@ class SchemaJsonTest {
 
   @Test
   void readerErrorsNameTheFieldAndTheFix() {
-    assertEquals("schema.formatVersion: version 2 is not supported; this reader reads 1",
-        error("{\"formatVersion\": 2, \"features\": []}"));
+    assertEquals("schema.formatVersion: version 3 is not supported; this reader reads 1 and 2",
+        error("{\"formatVersion\": 3, \"features\": []}"));
     assertEquals(
-        "schema.features[0]: unknown field 'minFracton'; the known fields are [domain, drift, minFraction, name,"
-            + " nanAllowed, notInEnvironments, range, skew, type]",
-        error("{\"formatVersion\": 1, \"features\": [{\"name\": \"a\", \"type\": \"INT\", \"minFracton\": 1}]}"));
+        "schema.features[0]: unknown field 'minFracton'; the known fields are [domain, drift, minDomainMass, minFraction,"
+            + " minRangeMass, name, nanAllowed, notInEnvironments, range, skew, type]",
+        error("{\"formatVersion\": 2, \"features\": [{\"name\": \"a\", \"type\": \"INT\", \"minFracton\": 1}]}"));
     assertEquals("schema.features[0].type: 'NUMBER' is not a type; use INT, FLOAT, STRING, BOOLEAN or OTHER",
         error("{\"formatVersion\": 1, \"features\": [{\"name\": \"a\", \"type\": \"NUMBER\"}]}"));
     assertEquals("schema.features[0]: feature 'a': a domain needs type STRING, not INT; remove the domain",

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** anomalies.json: the golden file, round trips and the reader's errors. */
 class AnomaliesJsonTest {
-  private static final String GOLDEN = "anomalies-v1.json";
+  private static final String GOLDEN = "anomalies-v2.json";
+  /** Written before remedies existed (format version 1): still read. */
+  private static final String GOLDEN_V1 = "anomalies-v1.json";
 
   static Anomalies sample() {
     Anomaly range =
@@ -23,6 +25,7 @@ class AnomaliesJsonTest {
             .setDescription("17 of 342 values (4.971%) lie outside [2340, 6660]: 17 above 6660 (the largest is 60000).")
             .setMeasured(17, 0)
             .setExamples(List.of(ValueCount.of("60000", 17)))
+            .setRemedy("If these values are valid, widen the \"range\" of feature 'body_mass_g' in the schema.")
             .build();
     Anomaly empty =
         Anomaly.builder(AnomalyType.EMPTY_SPLIT, null)
@@ -60,6 +63,14 @@ class AnomaliesJsonTest {
   }
 
   @Test
+  void versionOneFilesAreStillReadWithoutRemedies() {
+    Anomalies old = AnomaliesJson.fromJson(Golden.read(AnomaliesJsonTest.class, GOLDEN_V1));
+    List<Anomaly> withoutRemedies = sample().anomalies().stream().map(a -> a.toBuilder().setRemedy("").build()).toList();
+    assertEquals(withoutRemedies, old.anomalies());
+    assertEquals(sample().distances(), old.distances());
+  }
+
+  @Test
   void fileRoundTripOfARealValidation(@TempDir Path dir) throws IOException {
     Anomalies real =
         ExampleValidator.validate(io.tributary.transforms.schema.SchemaGen.infer().from(CsvTable.penguins().statistics()))
@@ -73,7 +84,7 @@ class AnomaliesJsonTest {
 
   @Test
   void readerErrorsNameTheField() {
-    assertEquals("anomalies.formatVersion: version 9 is not supported; this reader reads 1",
+    assertEquals("anomalies.formatVersion: version 9 is not supported; this reader reads 1 and 2",
         assertThrows(IllegalArgumentException.class,
             () -> AnomaliesJson.fromJson("{\"formatVersion\": 9}")).getMessage());
     String badType = AnomaliesJson.toJson(sample()).replace("\"OUT_OF_RANGE\"", "\"OUT_OF_BOUNDS\"");

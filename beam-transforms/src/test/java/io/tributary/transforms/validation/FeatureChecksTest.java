@@ -94,8 +94,11 @@ class FeatureChecksTest {
     assertEquals(0.0, anomaly.threshold());
     assertEquals(List.of(ValueCount.of("c", 2.0), ValueCount.of("A", 1.0)), anomaly.examples());
     assertEquals(
-        "3 of 5 values are not in the domain: 'c' 2×, 'A' (differs only in case from 'a') 1×.",
+        "3 of 5 values (60%) are not in the domain: 'c' 2×, 'A' (differs only in case from 'a') 1×."
+            + " A value that differs from an allowed one only in case or spaces is an error whatever its share.",
         anomaly.description());
+    assertTrue(anomaly.remedy().startsWith("Fix the spelling in the data, or, if they are valid values, add them to the"
+        + " \"domain\" of feature 'x' in the schema"), anomaly.remedy());
     assertEquals(List.of(), new DomainCheck().check(schema("x", FeatureType.STRING).build(), x));
   }
 
@@ -108,8 +111,13 @@ class FeatureChecksTest {
     assertEquals(0.0, anomaly.threshold());
     assertEquals(List.of(ValueCount.of("-5", 1.0), ValueCount.of("30", 2.0)), anomaly.examples());
     assertEquals(
-        "3 of 7 values (42.86%) lie outside [0, 10]: 1 below 0 (the smallest is -5), 2 above 10 (the largest is 30).",
+        "3 of 7 values (42.86%) lie outside [0, 10]: 1 below 0 (the smallest is -5), 2 above 10 (the largest is 30)."
+            + " The schema allows none (minRangeMass 1).",
         anomaly.description());
+    assertEquals(
+        "If these values are valid, widen the \"range\" of feature 'x' in the schema (\"min\": -5 or less, \"max\": 30"
+            + " or more); if not, fix the data at its source.",
+        anomaly.remedy());
     assertEquals(List.of(), new RangeCheck().check(schema("x", FeatureType.FLOAT).setRange(-5, 30).build(), x));
   }
 
@@ -146,5 +154,58 @@ class FeatureChecksTest {
     assertEquals(2.0, anomaly.measured());
     assertEquals(0.0, anomaly.threshold());
     assertEquals(List.of(), new NanCheck().check(schema("x", FeatureType.FLOAT).setNanAllowed(true).build(), x));
+  }
+
+  @Test
+  void aFewNewValuesAreAWarningAndManyAnErrorPastTheDomainMass() {
+    FeatureSchema x = schema("x", FeatureType.STRING).setDomain(List.of("a", "b")).setMinDomainMass(0.8).build();
+    Anomaly few = new DomainCheck().check(x, Data.feature("x", FieldType.STRING, "a", "a", "a", "b", "b", "b", "a", "b", "c", "d")).get(0);
+    assertEquals(Severity.WARNING, few.severity());
+    assertEquals(2.0, few.measured());
+    assertEquals(2.0, few.threshold(), "0.2 of 10 values are tolerated");
+    assertTrue(few.description().endsWith("The schema tolerates up to 20% (minDomainMass 0.8, 2 values here), so this is"
+        + " only a warning."), few.description());
+    Anomaly many = new DomainCheck().check(x, Data.feature("x", FieldType.STRING, "a", "a", "a", "b", "b", "b", "a", "c", "c", "d")).get(0);
+    assertEquals(Severity.ERROR, many.severity());
+    assertEquals(3.0, many.measured());
+    assertTrue(many.remedy().endsWith("(or set it to null: any value); if not, fix the data at its source."),
+        "30% outside is a change, not a tail to tolerate: " + many.remedy());
+    Anomaly misspelt = new DomainCheck().check(x, Data.feature("x", FieldType.STRING, "a", "a", "a", "b", "b", "b", "a", "b", "b", " A")).get(0);
+    assertEquals(Severity.ERROR, misspelt.severity(), "a variant of an allowed value is an error at any share");
+    assertTrue(misspelt.description().contains("' A' (differs only in surrounding spaces or case from 'a')"), misspelt.description());
+  }
+
+  @Test
+  void aFewValuesPastTheRangeAreAWarningAndAShiftAnError() {
+    FeatureSchema x = schema("x", FeatureType.INT).setRange(0, 10).setMinRangeMass(0.9).build();
+    Object[] tail = {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 42L};
+    Anomaly few = new RangeCheck().check(x, Data.feature("x", FieldType.INT64, tail)).get(0);
+    assertEquals(Severity.WARNING, few.severity());
+    assertEquals("A few values past the range", few.shortDescription());
+    assertEquals(1.0, few.measured());
+    assertEquals(2.0, few.threshold());
+    Object[] shifted = new Object[20];
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] = (long) (i + 5);
+    }
+    Anomaly many = new RangeCheck().check(x, Data.feature("x", FieldType.INT64, shifted)).get(0);
+    assertEquals(Severity.ERROR, many.severity());
+    assertEquals(14.0, many.measured());
+    Anomaly one = new RangeCheck().check(x.toBuilder().setMinRangeMass(1.0).build(), Data.feature("x", FieldType.INT64, tail))
+        .get(0);
+    assertEquals(Severity.ERROR, one.severity());
+    assertTrue(one.remedy().contains("(\"max\": 42 or more) or lower its \"minRangeMass\" to 0.95 to make so few a"
+        + " warning"), one.remedy());
+  }
+
+  @Test
+  void everyCheckSaysHowToAcceptOrFix() {
+    FeatureStatistics x = Data.feature("x", FieldType.DOUBLE, 1.0, Double.NaN, null);
+    assertTrue(new NanCheck().check(schema("x", FeatureType.FLOAT).build(), x).get(0).remedy()
+        .startsWith("If NaN is a valid value here, set \"nanAllowed\": true on feature 'x'"));
+    assertTrue(new PresenceCheck().check(schema("x", FeatureType.FLOAT).setMinFraction(1).build(), x).get(0).remedy()
+        .startsWith("If values may be missing this often, set \"minFraction\": 0.6666 (or less) on feature 'x'"));
+    assertTrue(new TypeCheck().check(schema("x", FeatureType.INT).build(), x).get(0).remedy()
+        .startsWith("If the new type is right, set \"type\": \"FLOAT\" on feature 'x'"));
   }
 }

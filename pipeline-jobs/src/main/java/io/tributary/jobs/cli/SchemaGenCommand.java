@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "schemagen",
     mixinStandardHelpOptions = true,
-    description = "Infers a human-editable schema.json (types, presence, domains, ranges) from statistics.")
+    description = "Infers a human-editable schema.json (types, presence, domains, ranges) from one split's statistics,"
+        + " checks it on the other splits and relaxes what they break; prints why and writes inference.txt.")
 final class SchemaGenCommand implements Callable<Integer> {
 
   @Option(names = "--statistics", required = true, description = "StatisticsGen's output folder.")
@@ -21,13 +22,13 @@ final class SchemaGenCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Output folder; gets schema.json.")
   Path output;
 
-  @Option(names = "--split", description = "The split to infer from (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--split", description = "The split to infer from (default: ${DEFAULT-VALUE}); the other splits check the result.")
   String split = "train";
 
   @Option(names = "--label", description = "The label feature: marked absent in the SERVING environment.")
   String label;
 
-  @Option(names = "--max-domain-size", description = "Strings with at most this many distinct values get a domain (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-domain-size", description = "Strings with at most this many distinct values may get a domain (default: ${DEFAULT-VALUE}).")
   int maxDomainSize = 100;
 
   @Option(names = "--range-margin", description = "Numeric ranges are widened by this share of their width (default: ${DEFAULT-VALUE}).")

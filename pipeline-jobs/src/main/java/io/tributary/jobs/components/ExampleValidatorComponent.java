@@ -3,6 +3,7 @@ package io.tributary.jobs.components;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.validation.CheckedSplit;
 import io.tributary.jobs.validation.FailOn;
+import io.tributary.jobs.validation.SchemaGenJob;
 import io.tributary.jobs.validation.ValidateJob;
 import io.tributary.jobs.validation.ValidateSettings;
 import io.tributary.transforms.validation.Anomalies;
@@ -105,7 +106,9 @@ final class ExampleValidatorComponent implements Component {
         "skew_compared", context.inputs().containsKey(SERVING) ? 1L : 0L,
         Component.STOP_REASON, blocking == 0 ? null
             : blocking + " anomalies at or above failOn=" + failOn.name().toLowerCase()
-                + "; see " + output.resolve(ValidateJob.REPORT));
+                + "; see " + output.resolve(ValidateJob.REPORT) + ". Each anomaly says how to accept or fix it:"
+                + " to accept, edit a copy of " + context.inputs().get("schema").resolve(SchemaGenJob.FILE)
+                + " and give it to SchemaGen as parameter 'schema: COPY'.");
     return Map.of("anomalies", properties);
   }
 }

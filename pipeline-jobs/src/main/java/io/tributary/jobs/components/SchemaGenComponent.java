@@ -26,9 +26,10 @@ final class SchemaGenComponent implements Component {
     return "SchemaGen";
   }
 
+  /** 2: categorical-only domains, masses, presence sized for the other splits, and the held-out check. */
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -44,9 +45,9 @@ final class SchemaGenComponent implements Component {
   @Override
   public Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("split", "The split to infer from (default train).");
+    parameters.put("split", "The split to infer from (default train); the other splits check the result.");
     parameters.put("label", "The label feature: absent in the SERVING environment.");
-    parameters.put("maxDomainSize", "Strings with at most this many distinct values get a domain (default 100).");
+    parameters.put("maxDomainSize", "Strings with at most this many distinct values may get a domain (default 100).");
     parameters.put("rangeMargin", "Numeric ranges are widened by this share of their width (default 0.1).");
     parameters.put("schema", "A curated schema.json to use instead of inferring one.");
     return parameters;

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code anomalies.html}: a summary of every checked split, then per split its anomalies, errors
- * first, in plain words (feature, type, severity, both descriptions, measured value, threshold,
- * offending values), and every compared feature's skew or drift distance with its threshold,
+ * first, in plain words (feature, type, severity, both descriptions, how to accept or fix it,
+ * measured value, threshold, offending values), and every compared feature's skew or drift distance with its threshold,
  * whether or not it was exceeded. Self-contained and static: inline styles, no script, nothing
  * fetched, so it opens offline.
  */
@@ -102,6 +102,8 @@ final class AnomaliesReport {
         .append("</td><td class=\"type\">").append(a.type())
         .append("</td><td class=\"description\"><b>").append(Html.escape(a.shortDescription()))
         .append("</b><br><small>").append(Html.escape(a.description()))
+        .append(a.remedy().isEmpty() ? "" : "</small><br><small class=\"remedy\"><i>To accept or fix:</i> "
+            + Html.escape(a.remedy()))
         .append("</small></td><td class=\"measured number\">").append(Html.number(a.measured()))
         .append("</td><td class=\"threshold number\">").append(Html.number(a.threshold()))
         .append("</td><td class=\"values\">").append(Html.escape(examples(a.examples())))

@@ -5,26 +5,38 @@ import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.schema.DatasetSchema;
+import io.tributary.transforms.schema.InferredSchema;
 import io.tributary.transforms.schema.SchemaGen;
 import io.tributary.transforms.schema.SchemaJson;
+import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.StatisticsJson;
+import io.tributary.transforms.validation.HeldOutCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Infers {@code schema.json} from one split's statistics (StatisticsGen's output): types,
- * presence, domains of low-cardinality strings, ranges with a margin, NaN allowed or not. The
- * file is meant to be read and curated by people; a curated one replaces inference in a pipeline.
+ * presence, domains of categorical strings, ranges with a margin, NaN allowed or not; then checks
+ * it against every other split, which it did not learn from, and relaxes what that clean data
+ * breaks ({@link HeldOutCheck}). The file is meant to be read and curated by people; a curated one
+ * replaces inference in a pipeline. Next to it, {@value #NOTES} says, one line each, which string
+ * features got no domain and why, and what the check relaxed; the same lines are printed.
  */
 public final class SchemaGenJob {
 
   public static final String FILE = "schema.json";
+  /** The notes of the inference, next to the schema. */
+  public static final String NOTES = "inference.txt";
 
   private SchemaGenJob() {}
 
   /**
-   * @param split the split to infer from (usually {@code train})
+   * @param split the split to infer from (usually {@code train}); every other split checks the result
    * @param label a label feature, marked absent in the SERVING environment; null for none
    */
   public static DatasetSchema run(
@@ -36,12 +48,24 @@ public final class SchemaGenJob {
     SchemaGen.Infer configured = label == null ? infer : infer.withLabel(label);
     StagedOutput out = StagedOutput.begin(output, overwrite);
     try {
-      DatasetSchema schema = configured.from(
-          StatisticsJson.read(ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME)));
+      List<DatasetStatistics> heldOut = new ArrayList<>();
+      for (String other : ExampleSplits.of(statistics)) {
+        if (!other.equals(split)) {
+          heldOut.add(read(statistics, other));
+        }
+      }
+      long heldOutRows = heldOut.stream().mapToLong(DatasetStatistics::rowCount).filter(n -> n > 0).min().orElse(0);
+      InferredSchema inferred = HeldOutCheck.relax(
+          configured.withHeldOutRows(heldOutRows).inference(read(statistics, split)), heldOut);
+      DatasetSchema schema = inferred.schema();
       SchemaJson.write(schema, out.staging().resolve(FILE));
+      Files.write(out.staging().resolve(NOTES), inferred.notes(), StandardCharsets.UTF_8);
       out.publish();
-      progress.say("schema of " + schema.features().size() + " features inferred from split " + split + ": "
-          + out.target().resolve(FILE));
+      inferred.notes().forEach(progress::say);
+      List<String> checked = heldOut.stream().map(DatasetStatistics::split).toList();
+      progress.say("schema of " + schema.features().size() + " features inferred from split " + split
+          + (checked.isEmpty() ? " (no other split to check it on)" : ", checked on split(s) " + String.join(", ", checked))
+          + ": " + out.target().resolve(FILE));
       return schema;
     } catch (IOException e) {
       out.abandon();
@@ -50,5 +74,9 @@ public final class SchemaGenJob {
       out.abandon();
       throw e;
     }
+  }
+
+  private static DatasetStatistics read(Path statistics, String split) throws IOException {
+    return StatisticsJson.read(ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME));
   }
 }

@@ -94,6 +94,9 @@ public final class ValidateJob {
       long errors = FailOn.ERROR.count(all);
       progress.say(String.format("%d error(s), %d warning(s) in %d split(s); report: %s",
           errors, FailOn.WARNING.count(all) - errors, checked.size(), out.target().resolve(REPORT)));
+      if (errors > 0) {
+        progress.say(howToEdit(settings.schema()));
+      }
       return checked;
     } catch (IOException e) {
       out.abandon();
@@ -109,9 +112,21 @@ public final class ValidateJob {
     AnomaliesJson.write(checked.anomalies(), folder.resolve(FILE));
     for (Anomaly a : checked.anomalies().anomalies()) {
       progress.say(checked.label() + ": " + a.severity() + " " + (a.feature() == null ? "" : a.feature() + ": ")
-          + a.shortDescription());
+          + a.shortDescription() + ". " + a.description());
+      if (!a.remedy().isEmpty()) {
+        progress.say("  to accept or fix: " + a.remedy());
+      }
     }
     return checked;
+  }
+
+  /** Where the schema fields that the remedies name are edited, for the CLI and for a pipeline. */
+  static String howToEdit(Path schema) {
+    Path file = Files.isDirectory(schema) ? schema.resolve(SchemaGenJob.FILE) : schema;
+    return "to accept what the lines above call valid, edit the fields they name in a copy of " + file
+        + " and validate with --schema=COPY; in a pipeline, give the copy to SchemaGen as parameter"
+        + " 'schema: COPY' (it then imports it instead of inferring). To report without stopping: --fail-on=never"
+        + " (ExampleValidator parameter failOn: never).";
   }
 
   private static ExampleValidator.Validation inEnvironment(DatasetSchema schema, String environment, String option) {

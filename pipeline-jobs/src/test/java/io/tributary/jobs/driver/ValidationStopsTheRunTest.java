@@ -86,6 +86,10 @@ class ValidationStopsTheRunTest {
       assertTrue(validator.stopped());
       assertEquals(StepResult.STOPPED, validator.shownState());
       assertTrue(validator.error().startsWith("stops the run: "), validator.error());
+      assertTrue(validator.error().contains("Each anomaly says how to accept or fix it: to accept, edit a copy of "),
+          validator.error());
+      assertTrue(validator.error().endsWith("schema.json and give it to SchemaGen as parameter 'schema: COPY'."),
+          validator.error());
       Path anomalies = Path.of(validator.outputs().get("anomalies"));
       String page = Files.readString(anomalies.resolve("anomalies.html"));
       assertTrue(page.contains(

@@ -118,19 +118,19 @@ final class PenguinCorruptions {
     return !row[index].equals(before);
   }
 
-  private static Path examples(Path csv, Path output) {
+  static Path examples(Path csv, Path output) {
     new ExampleGenJob(JobArguments.parse(new String[] {"--input=" + csv, "--output=" + output}, ExampleGenOptions.class),
         quietStream()).run();
     return output;
   }
 
-  private static Path statistics(Path examples, Path output) {
+  static Path statistics(Path examples, Path output) {
     new StatisticsGenJob(JobArguments.parse(new String[] {"--examples=" + examples, "--output=" + output},
         StatisticsGenOptions.class), quietStream()).run();
     return output;
   }
 
-  private static Progress quiet(String job) {
+  static Progress quiet(String job) {
     return new Progress(job, quietStream());
   }
 
@@ -138,7 +138,7 @@ final class PenguinCorruptions {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
 
-  private static void delete(Path root) {
+  static void delete(Path root) {
     try (var paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -43,7 +43,12 @@ class ValidateCommandsTest {
     assertEquals(List.of(DatasetSchema.SERVING), schema.feature("species").orElseThrow().notInEnvironments());
     assertEquals(List.of("female", "male"), schema.feature("sex").orElseThrow().domain());
     assertEquals(null, schema.feature("island").orElseThrow().domain(), "3 islands are more than --max-domain-size");
-    assertTrue(run.out().contains("schema of 8 features inferred from split train"), run.out());
+    assertTrue(run.out().contains("schema of 8 features inferred from split train, checked on split(s) eval: "), run.out());
+    assertTrue(run.out().contains("[schemagen] island: no domain: 3 distinct values, more than the 2 a domain may have"),
+        run.out());
+    assertEquals(List.of("species: no domain: 3 distinct values, more than the 2 a domain may have",
+            "island: no domain: 3 distinct values, more than the 2 a domain may have"),
+        Files.readAllLines(out.resolve("inference.txt")));
 
     assertEquals(2, CliRun.of("schemagen", "--statistics=" + DATA.cleanStatistics, "--output=" + out).exitCode(),
         "an existing output is kept");
@@ -81,6 +86,12 @@ class ValidateCommandsTest {
             "LOW_PRESENCE:species", "TYPE_MISMATCH:flipper_length_mm"),
         found);
     assertTrue(run.out().contains("eval: ERROR flipper_length_mm: Numbers arrived as text"), run.out());
+    assertTrue(run.out().contains("[validate]   to accept or fix: Fix the values that are not numbers at the source"),
+        run.out());
+    assertTrue(run.out().contains("[validate]   to accept or fix: Fix the spelling in the data, or, if they are valid"
+        + " values, add them to the \"domain\" of feature 'species' in the schema"), run.out());
+    assertTrue(run.out().contains("[validate] to accept what the lines above call valid, edit the fields they name in a"
+        + " copy of " + DATA.schema.resolve("schema.json")), run.out());
 
     CliRun never = validate("--statistics=" + DATA.corruptedStatistics, "--output=" + dir.resolve("never"),
         "--fail-on=never");
