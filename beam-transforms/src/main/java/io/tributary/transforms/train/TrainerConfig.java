@@ -72,6 +72,11 @@ public record TrainerConfig(
     }
   }
 
+  /** This config with another label column, e.g. the field name of a label given by its original name. */
+  public TrainerConfig withLabel(String newLabel) {
+    return new TrainerConfig(newLabel, task, algorithm, hyperParameters, features, seed);
+  }
+
   public static Builder builder(String label) {
     return new Builder(label);
   }
