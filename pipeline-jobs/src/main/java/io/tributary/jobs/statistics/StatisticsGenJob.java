@@ -5,6 +5,7 @@ import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
@@ -65,7 +66,11 @@ public final class StatisticsGenJob {
       for (String split : splits) {
         statistics.add(WriteStatistics.read(ExampleSplits.folder(output.staging(), split)));
       }
-      StatisticsReport.write(output.staging().resolve(REPORT), "Statistics of " + examples.getFileName(), statistics);
+      ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, splits.get(0)).toString());
+      ColumnNamesFile.write(output.staging(), names);
+      StatisticsReport.write(
+          output.staging().resolve(REPORT), "Statistics of " + examples.getFileName(),
+          statistics.stream().map(split -> split.withFeatureNames(names::original)).toList());
       output.publish();
       progress.say(
           String.format(
