@@ -59,9 +59,10 @@ public final class ColumnNames implements Serializable {
     LinkedHashMap<String, String> originals = new LinkedHashMap<>();
     fieldByOriginal.forEach(
         (original, field) -> {
-          if (originals.put(field, original) != null) {
+          String earlier = originals.putIfAbsent(field, original);
+          if (earlier != null) {
             throw new IllegalArgumentException(
-                "columns '" + originals.get(field) + "' and '" + original + "' both map to field '" + field
+                "columns '" + earlier + "' and '" + original + "' both map to field '" + field
                     + "': give each column its own field");
           }
         });
