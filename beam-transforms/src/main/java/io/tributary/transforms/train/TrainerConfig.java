@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <ul>
- *   <li>{@code label} (required): a column the transform passes through.
+ *   <li>{@code label} (required): a column the transform passes through, by its original name
+ *       ({@code Body Mass (g)}) or its field name ({@code Body_Mass__g_}).
  *   <li>{@code task}: {@code classification} or {@code regression}; by default from the label
  *       column's type (string or boolean: classification; floating point: regression; an integer
  *       label needs it said).

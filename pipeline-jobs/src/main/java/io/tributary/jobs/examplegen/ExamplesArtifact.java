@@ -48,6 +48,11 @@ public record ExamplesArtifact(
     @JsonInclude(JsonInclude.Include.NON_NULL) Transformed transform,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> columnNames) {
 
+  public ExamplesArtifact {
+    // Written only when a column was renamed: absent reads as none.
+    columnNames = columnNames == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnNames));
+  }
+
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = "artifact.json";
   public static final String TYPE = "Examples";
