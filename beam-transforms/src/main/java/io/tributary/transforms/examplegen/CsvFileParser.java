@@ -82,8 +82,9 @@ final class CsvFileParser implements FileParser {
   /** Fills {@code columnOf}; returns why the header cannot serve the schema, or null. */
   private static String mapColumns(List<String> header, Schema schema, int[] columnOf) {
     Map<String, Integer> position = new HashMap<>();
+    List<String> names = FieldNames.of(header);
     for (int i = 0; i < header.size(); i++) {
-      String name = FieldNames.sanitize(header.get(i));
+      String name = names.get(i);
       if (position.put(name, i) != null) {
         return "the file's header names column '" + name + "' twice";
       }

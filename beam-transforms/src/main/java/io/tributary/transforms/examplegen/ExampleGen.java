@@ -45,7 +45,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * before the pipeline runs: for CSV and JSON lines from the first {@link
  * Input#inferenceSampleRows()} records (longs, doubles, booleans, strings; see {@link
  * InferredSchema} for nullability), for Avro and Parquet from the first file's own schema. Column
- * names become Avro-safe field names ({@code "body mass"} reads as {@code body_mass}).
+ * names become Avro-safe field names ({@code "body mass"} reads as {@code body_mass}; two columns
+ * never share one, see {@link FieldNames}); {@link ExampleGenResult#columnNames()} maps them back.
  *
  * <p><b>Bad input.</b> A record with the wrong number of fields, an unbalanced quote, malformed
  * JSON, a value that is not of its column's type or a missing required value goes to {@link

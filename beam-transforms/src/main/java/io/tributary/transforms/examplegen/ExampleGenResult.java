@@ -1,5 +1,6 @@
 package io.tributary.transforms.examplegen;
 
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.split.Splits;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,15 @@ public final class ExampleGenResult implements POutput {
 
   public Schema schema() {
     return schema;
+  }
+
+  /**
+   * Each field's original column name (the CSV header or JSON key it was read from), for {@link
+   * io.tributary.transforms.examples.ExamplesIO.Write#withColumnNames}; field names map to
+   * themselves when the schema was declared or read from Avro or Parquet.
+   */
+  public ColumnNames columnNames() {
+    return inferred == null ? ColumnNames.of(schema) : inferred.columns();
   }
 
   /** How the schema was inferred, or null when it was declared. */

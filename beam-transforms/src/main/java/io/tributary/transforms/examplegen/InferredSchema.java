@@ -1,5 +1,6 @@
 package io.tributary.transforms.examplegen;
 
+import io.tributary.transforms.examples.ColumnNames;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
@@ -8,5 +9,12 @@ import org.apache.beam.sdk.schemas.Schema;
  * @param rowsSampled how many records the types were inferred from
  * @param wholeInput true when the sample was the whole input, so types and nullability are exact;
  *     otherwise every field is nullable and values that do not fit become dead letters
+ * @param columns each field's original column name (header or JSON key)
  */
-public record InferredSchema(Schema schema, long rowsSampled, boolean wholeInput) {}
+public record InferredSchema(Schema schema, long rowsSampled, boolean wholeInput, ColumnNames columns) {
+
+  /** A schema whose field names are the columns' own names (Avro and Parquet input). */
+  public InferredSchema(Schema schema, long rowsSampled, boolean wholeInput) {
+    this(schema, rowsSampled, wholeInput, ColumnNames.of(schema));
+  }
+}

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
@@ -52,11 +51,14 @@ final class JsonLinesFileParser implements FileParser {
     }
   }
 
+  /** The object's values by field name; keys that sanitise alike stay apart ({@link FieldNames#of}). */
   static Map<String, JsonNode> byFieldName(JsonNode object) {
+    List<String> keys = new ArrayList<>();
+    object.fieldNames().forEachRemaining(keys::add);
+    List<String> names = FieldNames.of(keys);
     Map<String, JsonNode> fields = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      fields.put(FieldNames.sanitize(entry.getKey()), entry.getValue());
+    for (int i = 0; i < keys.size(); i++) {
+      fields.put(names.get(i), object.get(keys.get(i)));
     }
     return fields;
   }

@@ -3,6 +3,7 @@ package io.tributary.transforms.examplegen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.transforms.examples.ColumnNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,7 @@ final class SchemaInference {
 
   private static InferredSchema inferCsv(List<ResolvedInput> inputs) throws IOException {
     Map<String, ColumnProfile> columns = null;
+    Map<String, String> originals = null;
     long sampled = 0;
     for (ResolvedInput input : inputs) {
       int limit = input.input().inferenceSampleRows();
@@ -68,13 +70,14 @@ final class SchemaInference {
           if (header == null || header.isMalformed()) {
             continue;
           }
-          List<String> names = header.fields().stream().map(FieldNames::sanitize).toList();
+          List<String> names = FieldNames.of(header.fields());
           if (columns == null) {
             columns = newColumns(names, header.fields(), path);
+            originals = originalsOf(names, header.fields());
           }
           for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
             if (sampled >= limit) {
-              return csvResult(columns, sampled, false);
+              return csvResult(columns, originals, sampled, false);
             }
             if (record.isMalformed() || record.fields().size() != names.size()) {
               continue;
@@ -104,7 +107,7 @@ final class SchemaInference {
       throw new IllegalArgumentException(
           "cannot infer a schema: no input file has a header row; declare a schema instead");
     }
-    return csvResult(columns, sampled, true);
+    return csvResult(columns, originals, sampled, true);
   }
 
   private static Map<String, ColumnProfile> newColumns(
@@ -113,20 +116,29 @@ final class SchemaInference {
     for (int i = 0; i < names.size(); i++) {
       if (columns.put(names.get(i), new ColumnProfile()) != null) {
         throw new IllegalArgumentException(
-            "the header of " + path + " has two columns named '" + names.get(i) + "' (after"
-                + " turning " + original + " into field names): rename one");
+            "the header of " + path + " names column '" + original.get(i) + "' twice: rename one");
       }
     }
     return columns;
   }
 
   private static InferredSchema csvResult(
-      Map<String, ColumnProfile> columns, long sampled, boolean wholeInput) {
-    return new InferredSchema(toSchema(columns, wholeInput), sampled, wholeInput);
+      Map<String, ColumnProfile> columns, Map<String, String> originals, long sampled, boolean wholeInput) {
+    return new InferredSchema(toSchema(columns, wholeInput), sampled, wholeInput, ColumnNames.of(originals));
+  }
+
+  /** Original column name to field name, in header order. */
+  private static Map<String, String> originalsOf(List<String> fields, List<String> columns) {
+    Map<String, String> originals = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      originals.put(columns.get(i), fields.get(i));
+    }
+    return originals;
   }
 
   private static InferredSchema inferJson(List<ResolvedInput> inputs) throws IOException {
     Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+    Map<String, String> originals = new LinkedHashMap<>(); // field name to the key first seen for it
     long sampled = 0;
     for (ResolvedInput input : inputs) {
       int limit = input.input().inferenceSampleRows();
@@ -134,7 +146,7 @@ final class SchemaInference {
         try (BufferedReader reader = new BufferedReader(SourceFile.named(path).openText())) {
           for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (sampled >= limit) {
-              return jsonResult(columns, sampled, false);
+              return jsonResult(columns, originals, sampled, false);
             }
             JsonNode node = parseObject(line.startsWith("\uFEFF") ? line.substring(1) : line);
             if (node == null) {
@@ -142,6 +154,14 @@ final class SchemaInference {
             }
             sampled++;
             Map<String, JsonNode> fields = JsonLinesFileParser.byFieldName(node);
+            List<String> keys = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            List<String> keyFields = FieldNames.of(keys);
+            for (int k = 0; k < keys.size(); k++) {
+              if (!originals.containsValue(keys.get(k))) {
+                originals.putIfAbsent(keyFields.get(k), keys.get(k));
+              }
+            }
             for (String name : fields.keySet()) {
               if (!columns.containsKey(name)) {
                 ColumnProfile column = new ColumnProfile();
@@ -158,16 +178,18 @@ final class SchemaInference {
         }
       }
     }
-    return jsonResult(columns, sampled, true);
+    return jsonResult(columns, originals, sampled, true);
   }
 
   private static InferredSchema jsonResult(
-      Map<String, ColumnProfile> columns, long sampled, boolean wholeInput) {
+      Map<String, ColumnProfile> columns, Map<String, String> originals, long sampled, boolean wholeInput) {
     if (columns.isEmpty()) {
       throw new IllegalArgumentException(
           "cannot infer a schema: the input holds no JSON object with fields; declare a schema");
     }
-    return new InferredSchema(toSchema(columns, wholeInput), sampled, wholeInput);
+    Map<String, String> inColumnOrder = new LinkedHashMap<>();
+    columns.keySet().forEach(field -> inColumnOrder.put(originals.getOrDefault(field, field), field));
+    return new InferredSchema(toSchema(columns, wholeInput), sampled, wholeInput, ColumnNames.of(inColumnOrder));
   }
 
   private static JsonNode parseObject(String line) {

@@ -81,6 +81,14 @@ public final class ExamplesIO {
     return AvroUtils.toAvroSchema(schema, RECORD_NAME, RECORD_NAMESPACE);
   }
 
+  /**
+   * The columns' original names recorded in {@code directory/schema.avsc} (see {@link
+   * ColumnNames}); each field maps to itself when none was recorded.
+   */
+  public static ColumnNames readColumnNames(String directory) {
+    return ColumnNames.of(readAvroSchema(directory));
+  }
+
   /** Reads {@code directory/schema.avsc}. */
   public static org.apache.avro.Schema readAvroSchema(String directory) {
     String path = join(directory, SCHEMA_FILE);
@@ -101,20 +109,37 @@ public final class ExamplesIO {
   public static final class Write extends PTransform<PCollection<Row>, PDone> {
     private final String directory;
     private final ExampleFormat format;
+    private final ColumnNames columnNames;
 
     private Write(String directory, ExampleFormat format) {
+      this(directory, format, null);
+    }
+
+    private Write(String directory, ExampleFormat format, ColumnNames columnNames) {
       if (directory == null || directory.isBlank()) {
         throw new IllegalArgumentException("ExamplesIO.write() needs a folder to write to");
       }
       this.directory = directory;
       this.format = format;
+      this.columnNames = columnNames;
     }
 
     public Write withFormat(ExampleFormat newFormat) {
       if (newFormat == null) {
         throw new IllegalArgumentException("withFormat(null): use AVRO or PARQUET");
       }
-      return new Write(directory, newFormat);
+      return new Write(directory, newFormat, columnNames);
+    }
+
+    /**
+     * Records the columns' original names in the schema (field property {@value
+     * ColumnNames#AVRO_PROPERTY}), so every reader of the folder can show and accept them.
+     */
+    public Write withColumnNames(ColumnNames names) {
+      if (names == null) {
+        throw new IllegalArgumentException("withColumnNames(null): pass e.g. ExampleGenResult.columnNames()");
+      }
+      return new Write(directory, format, names);
     }
 
     @Override
@@ -124,6 +149,9 @@ public final class ExamplesIO {
             "ExamplesIO.write() needs rows with a schema: call setRowSchema() on the input");
       }
       org.apache.avro.Schema avro = avroSchema(rows.getSchema());
+      if (columnNames != null) {
+        avro = columnNames.annotate(avro);
+      }
       PCollection<GenericRecord> records =
           rows.apply(
                   "ToAvro",

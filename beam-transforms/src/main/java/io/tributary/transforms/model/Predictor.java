@@ -1,11 +1,13 @@
 package io.tributary.transforms.model;
 
+import io.tributary.transforms.transform.FeatureSpec;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.values.Row;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -79,13 +81,39 @@ public final class Predictor {
   /** Scores one raw row (a row of the examples the transform was fitted on). */
   public Score predict(Row raw) {
     Row features = transform.apply(raw);
+    requireComputed(features::getValue);
     return scoreTransformed(features::getValue);
   }
 
   /** Scores one serving record: raw column name to value, as {@link TransformFn#apply(Map)} takes. */
   public Score predict(Map<String, ?> raw) {
     Map<String, Object> features = transform.apply(raw);
+    requireComputed(features::get);
     return scoreTransformed(features::get);
+  }
+
+  /**
+   * Fails, naming the raw column the client sent (by its original name), when a feature the model
+   * reads came out missing: the column was missing and nothing in the spec imputes it.
+   */
+  private void requireComputed(Function<String, Object> features) {
+    for (String feature : saved.descriptor().features()) {
+      if (features.apply(feature) == null) {
+        List<String> columns =
+            transform.spec().features().stream()
+                .filter(spec -> spec.name().equals(feature))
+                .findFirst()
+                .map(FeatureSpec::inputs)
+                .orElse(List.of(feature));
+        String named =
+            columns.stream().map(transform.columnNames()::original).map(c -> "'" + c + "'")
+                .collect(Collectors.joining(" or "));
+        String used = columns.equals(List.of(feature)) ? "" : " (it feeds '" + feature + "')";
+        throw new IllegalArgumentException(
+            "feature " + named + " is missing" + used + " and the transform does not impute it: give a value, or"
+                + " impute it in the transform spec");
+      }
+    }
   }
 
   /** Scores one already transformed record, given as a column lookup. */

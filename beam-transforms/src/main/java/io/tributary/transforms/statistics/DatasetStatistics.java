@@ -2,9 +2,11 @@ package io.tributary.transforms.statistics;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -70,6 +72,24 @@ public abstract class DatasetStatistics implements Serializable {
   /** The same statistics under another dataset name and split. */
   public DatasetStatistics withNameAndSplit(String name, String split) {
     return of(name, split, weightColumn(), options(), overall(), slices());
+  }
+
+  /**
+   * The same statistics with each feature (and slice column) named by {@code rename}: for a report
+   * that shows the columns' original names ({@code ColumnNames::original}).
+   */
+  public DatasetStatistics withFeatureNames(UnaryOperator<String> rename) {
+    List<SliceStatistics> renamed = new ArrayList<>();
+    slices().forEach(slice -> renamed.add(rename(slice, rename)));
+    return of(name(), split(), weightColumn(), options(), rename(overall(), rename), renamed);
+  }
+
+  private static SliceStatistics rename(SliceStatistics slice, UnaryOperator<String> rename) {
+    List<FeatureStatistics> features = new ArrayList<>();
+    slice.features().forEach(feature -> features.add(feature.withName(rename.apply(feature.name()))));
+    return SliceStatistics.of(
+        slice.column() == null ? null : rename.apply(slice.column()), slice.value(), slice.rowCount(),
+        slice.weightedRowCount(), features);
   }
 
   public static DatasetStatistics of(

@@ -42,6 +42,20 @@ public abstract class FeatureStatistics implements Serializable {
     return new AutoValue_FeatureStatistics.Builder();
   }
 
+  /** The same figures under another name, e.g. the column's original name for a report. */
+  public FeatureStatistics withName(String newName) {
+    return builder()
+        .setName(newName)
+        .setType(type())
+        .setNumNonMissing(numNonMissing())
+        .setNumMissing(numMissing())
+        .setWeightedNumNonMissing(weightedNumNonMissing())
+        .setNumeric(numeric())
+        .setString(string())
+        .setBool(bool())
+        .build();
+  }
+
   /** Builder; set the figures that match the type. */
   @AutoValue.Builder
   public abstract static class Builder {

@@ -61,6 +61,11 @@ public final class Trainer {
    *     (null when unknown: then scoring needs the transform given explicitly)
    */
   public SavedModel train(TransformFn fn, String transformPath, Iterable<Row> transformed) {
+    String labelField = fn.columnNames().field(config.label());
+    if (labelField != null && !labelField.equals(config.label()) && fn.spec().passThrough().contains(labelField)) {
+      // The config names the label as the user knows it (e.g. "Body Mass (g)"): train on its field.
+      return new Trainer(config.withLabel(labelField)).train(fn, transformPath, transformed);
+    }
     Schema schema = fn.outputSchema();
     Task task = task(schema);
     List<String> features = features(fn);

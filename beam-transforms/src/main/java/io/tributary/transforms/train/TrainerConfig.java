@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <ul>
- *   <li>{@code label} (required): a column the transform passes through.
+ *   <li>{@code label} (required): a column the transform passes through, by its original name
+ *       ({@code Body Mass (g)}) or its field name ({@code Body_Mass__g_}).
  *   <li>{@code task}: {@code classification} or {@code regression}; by default from the label
  *       column's type (string or boolean: classification; floating point: regression; an integer
  *       label needs it said).
@@ -70,6 +71,11 @@ public record TrainerConfig(
     } else if (!hyperParameters.isEmpty()) {
       throw new IllegalArgumentException("hyper-parameters are set but no algorithm: name the 'algorithm' they are for");
     }
+  }
+
+  /** This config with another label column, e.g. the field name of a label given by its original name. */
+  public TrainerConfig withLabel(String newLabel) {
+    return new TrainerConfig(newLabel, task, algorithm, hyperParameters, features, seed);
   }
 
   public static Builder builder(String label) {

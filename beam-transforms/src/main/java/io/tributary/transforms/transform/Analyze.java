@@ -1,11 +1,14 @@
 package io.tributary.transforms.transform;
 
+import io.tributary.transforms.examples.ColumnNames;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The full pass: all analyzers of a spec fed by one scan of the rows, giving a singleton {@link
@@ -16,13 +19,30 @@ import org.apache.beam.sdk.values.Row;
 public final class Analyze extends PTransform<PCollection<Row>, PCollection<TransformFn>> {
 
   private final TransformSpec spec;
+  private final ColumnNames columnNames;
 
   Analyze(TransformSpec spec) {
+    this(spec, null);
+  }
+
+  private Analyze(TransformSpec spec, ColumnNames columnNames) {
     this.spec = spec;
+    this.columnNames = columnNames;
   }
 
   public TransformSpec spec() {
     return spec;
+  }
+
+  /**
+   * Records the input columns' original names in the fitted transform ({@link
+   * TransformFn#columnNames()}), e.g. {@code ExamplesIO.readColumnNames(splitFolder)}.
+   */
+  public Analyze withColumnNames(ColumnNames names) {
+    if (names == null) {
+      throw new IllegalArgumentException("withColumnNames(null): pass e.g. ExamplesIO.readColumnNames(folder)");
+    }
+    return new Analyze(spec, names);
   }
 
   @Override
@@ -33,9 +53,19 @@ public final class Analyze extends PTransform<PCollection<Row>, PCollection<Tran
     Schema schema = rows.getSchema();
     spec.outputSchema(schema);
     FitFn fit = new FitFn(spec, schema);
-    return rows.apply("FitPerBundle", ParDo.of(new FitPerBundle(fit)))
-        .setCoder(fit.getAccumulatorCoder(rows.getPipeline().getCoderRegistry(), rows.getCoder()))
-        .apply("Fit", Combine.globally(new MergeFits(fit)))
+    PCollection<TransformFn> fitted =
+        rows.apply("FitPerBundle", ParDo.of(new FitPerBundle(fit)))
+            .setCoder(fit.getAccumulatorCoder(rows.getPipeline().getCoderRegistry(), rows.getCoder()))
+            .apply("Fit", Combine.globally(new MergeFits(fit)))
+            .setCoder(TransformFnCoder.of());
+    if (columnNames == null) {
+      return fitted;
+    }
+    ColumnNames names = columnNames;
+    return fitted
+        .apply(
+            "NameColumns",
+            MapElements.into(TypeDescriptor.of(TransformFn.class)).via((TransformFn fn) -> fn.withColumnNames(names)))
         .setCoder(TransformFnCoder.of());
   }
 }

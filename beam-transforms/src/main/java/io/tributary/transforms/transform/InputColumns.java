@@ -1,7 +1,9 @@
 package io.tributary.transforms.transform;
 
+import io.tributary.transforms.examples.ColumnNames;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +18,12 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  */
 final class InputColumns {
 
-  /** One input column: {@code {"name":"bill_length_mm","type":"DOUBLE","nullable":true}}. */
-  record Column(String name, String type, boolean nullable) {}
+  /**
+   * One input column: {@code {"name":"bill_length_mm","type":"DOUBLE","nullable":true}}, with
+   * {@code "column": "Culmen Length (mm)"} when the user's column had another name than its field
+   * (absent otherwise).
+   */
+  record Column(String name, String type, boolean nullable, String column) {}
 
   private static final Set<TypeName> STORABLE =
       EnumSet.of(TypeName.BYTE, TypeName.INT16, TypeName.INT32, TypeName.INT64, TypeName.FLOAT,
@@ -33,12 +39,23 @@ final class InputColumns {
     }
   }
 
-  static List<Column> toColumns(Schema schema) {
+  static List<Column> toColumns(Schema schema, ColumnNames names) {
     List<Column> columns = new ArrayList<>();
     for (Schema.Field field : schema.getFields()) {
-      columns.add(new Column(field.getName(), field.getType().getTypeName().name(), field.getType().getNullable()));
+      String original = names.original(field.getName());
+      columns.add(
+          new Column(
+              field.getName(), field.getType().getTypeName().name(), field.getType().getNullable(),
+              original.equals(field.getName()) ? null : original));
     }
     return columns;
+  }
+
+  /** The original names the columns record; a column without one is named like its field. */
+  static ColumnNames toColumnNames(List<Column> columns) {
+    Map<String, String> byOriginal = new LinkedHashMap<>();
+    columns.forEach(column -> byOriginal.put(column.column() == null ? column.name() : column.column(), column.name()));
+    return ColumnNames.of(byOriginal);
   }
 
   static Schema toSchema(List<Column> columns) {
@@ -103,11 +120,16 @@ final class InputColumns {
     }
   }
 
-  /** The values of a serving record in the order of {@code schema}. */
-  static List<Object> valuesOf(Schema schema, Map<String, ?> record) {
+  /**
+   * The values of a serving record in the order of {@code schema}; a column is looked up by its
+   * original name first, then by its field name.
+   */
+  static List<Object> valuesOf(Schema schema, ColumnNames names, Map<String, ?> record) {
     List<Object> values = new ArrayList<>();
     for (Schema.Field field : schema.getFields()) {
-      values.add(convert(field, record.get(field.getName())));
+      String original = names.original(field.getName());
+      Object value = record.containsKey(original) ? record.get(original) : record.get(field.getName());
+      values.add(convert(field, value));
     }
     return values;
   }

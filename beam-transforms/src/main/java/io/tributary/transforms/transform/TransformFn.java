@@ -1,5 +1,6 @@
 package io.tributary.transforms.transform;
 
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.transform.Tally.Event;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -46,8 +47,19 @@ public final class TransformFn implements Serializable {
   private final Map<String, List<Constants>> fitted;
   private final Schema outputSchema;
   private final List<BoundFeature> bound;
+  private final ColumnNames columnNames;
 
   TransformFn(TransformSpec spec, Schema inputSchema, long numExamples, Map<String, List<Constants>> fitted) {
+    this(spec, inputSchema, numExamples, fitted, ColumnNames.of(inputSchema));
+  }
+
+  TransformFn(
+      TransformSpec spec,
+      Schema inputSchema,
+      long numExamples,
+      Map<String, List<Constants>> fitted,
+      ColumnNames columnNames) {
+    this.columnNames = columnNames;
     this.spec = spec;
     this.inputSchema = inputSchema;
     this.numExamples = numExamples;
@@ -101,7 +113,7 @@ public final class TransformFn implements Serializable {
   }
 
   /**
-   * Transforms one serving record: column name to value. Numbers are converted to the column type
+   * Transforms one serving record: column name (the original or the field name) to value. Numbers are converted to the column type
    * (an integral double is accepted for an integer column); an absent or null value is missing.
    * The result maps output column names to values in output order (one-hot as {@code List<Double>}).
    *
@@ -112,7 +124,7 @@ public final class TransformFn implements Serializable {
   }
 
   public Map<String, Object> apply(Map<String, ?> record, Tally tally) {
-    List<Object> values = InputColumns.valuesOf(inputSchema, record);
+    List<Object> values = InputColumns.valuesOf(inputSchema, columnNames, record);
     Object[] out = transform(column -> values.get(inputSchema.indexOf(column)), tally);
     Map<String, Object> result = new LinkedHashMap<>();
     for (int i = 0; i < out.length; i++) {
@@ -140,6 +152,23 @@ public final class TransformFn implements Serializable {
   /** The columns read (feature inputs and pass-through), with their types. */
   public Schema inputSchema() {
     return inputSchema;
+  }
+
+  /**
+   * The user's own name of each input column (e.g. {@code Culmen Length (mm)} for the field {@code
+   * Culmen_Length__mm_}), recorded in {@code transform_fn.json} so that serving accepts and
+   * names the columns as the user knows them. Field names map to themselves unless {@link
+   * #withColumnNames} said otherwise.
+   */
+  public ColumnNames columnNames() {
+    return columnNames;
+  }
+
+  /** This transform with the input columns' original names taken from {@code names}. */
+  public TransformFn withColumnNames(ColumnNames names) {
+    Map<String, String> byOriginal = new LinkedHashMap<>();
+    inputSchema.getFieldNames().forEach(field -> byOriginal.put(names.original(field), field));
+    return new TransformFn(spec, inputSchema, numExamples, fitted, ColumnNames.of(byOriginal));
   }
 
   /** The schema of transformed rows: features in spec order, then pass-through columns. */

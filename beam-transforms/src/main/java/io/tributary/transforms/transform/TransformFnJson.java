@@ -26,7 +26,7 @@ final class TransformFnJson {
         new Document(
             TransformFn.FORMAT_VERSION,
             fn.numExamples(),
-            InputColumns.toColumns(fn.inputSchema()),
+            InputColumns.toColumns(fn.inputSchema(), fn.columnNames()),
             fn.spec(),
             fn.fitted());
     return SpecMappers.write(SpecMappers.JSON, document) + "\n";
@@ -46,6 +46,7 @@ final class TransformFnJson {
       throw new IllegalArgumentException("transform_fn.json lacks spec, inputSchema or fitted");
     }
     return new TransformFn(
-        document.spec(), InputColumns.toSchema(document.inputSchema()), document.numExamples(), document.fitted());
+        document.spec(), InputColumns.toSchema(document.inputSchema()), document.numExamples(), document.fitted(),
+        InputColumns.toColumnNames(document.inputSchema()));
   }
 }

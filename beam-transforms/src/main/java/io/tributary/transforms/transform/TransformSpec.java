@@ -1,5 +1,6 @@
 package io.tributary.transforms.transform;
 
+import io.tributary.transforms.examples.ColumnNames;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +51,9 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
       }
     }
     for (String column : passThrough) {
-      FeatureSpec.checkName(column, "passThrough column");
+      if (column == null || column.isBlank()) {
+        throw new IllegalArgumentException("a passThrough column name is empty: name the column");
+      }
       if (!outputs.add(column)) {
         throw new IllegalArgumentException(
             "passThrough column '" + column + "' is also an output name: rename the feature or pass it once");
@@ -90,6 +93,23 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
   }
 
   /**
+   * This spec with every column it names (feature inputs, pass-through, drop) given as its field
+   * name, so that a spec may name columns as the user knows them ({@code Culmen Length (mm)}) or
+   * by field name ({@code Culmen_Length__mm_}). A passed-through column keeps its field name in
+   * the output. Fails naming the feature and listing the columns when a name matches no column.
+   */
+  public TransformSpec resolve(ColumnNames names) {
+    List<FeatureSpec> resolved = new ArrayList<>();
+    for (FeatureSpec feature : features) {
+      resolved.add(
+          new FeatureSpec(
+              feature.name(), names.requireAll(feature.inputs(), "feature '" + feature.name() + "'"), feature.steps()));
+    }
+    return new TransformSpec(
+        resolved, names.requireAll(passThrough, "passThrough"), names.requireAll(drop, "drop"));
+  }
+
+  /**
    * Checks this spec against the input schema and returns the output schema. Fails with a message
    * naming the column or feature when a column is unknown, has a type no step can read, or is
    * neither used, passed through nor dropped.
@@ -109,6 +129,7 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
     }
     for (String column : passThrough) {
       requireColumn(input, column, "passThrough names");
+      FeatureSpec.checkName(column, "passThrough column");
       InputColumns.checkStorable(input.getField(column));
       accounted.add(column);
     }

@@ -2,7 +2,9 @@ package io.tributary.transforms.validation;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -53,6 +55,23 @@ public abstract class Anomalies implements Serializable {
   /** The anomalies of one type. */
   public List<Anomaly> ofType(AnomalyType type) {
     return anomalies().stream().filter(a -> a.type() == type).collect(Collectors.toList());
+  }
+
+  /**
+   * The same anomalies with each feature named by {@code rename}: for a report that shows the
+   * columns' original names ({@code ColumnNames::original}).
+   */
+  public Anomalies withFeatureNames(UnaryOperator<String> rename) {
+    List<Anomaly> renamed = new ArrayList<>();
+    anomalies().forEach(
+        a -> renamed.add(a.feature() == null ? a : a.toBuilder().setFeature(rename.apply(a.feature())).build()));
+    List<DistanceResult> distances = new ArrayList<>();
+    distances().forEach(
+        d -> distances.add(
+            DistanceResult.of(
+                rename.apply(d.feature()), d.comparison(), d.metric(), d.value(), d.threshold(), d.thresholdFromSchema(),
+                d.baselineCount(), d.currentCount(), d.bins())));
+    return of(dataset(), split(), environment(), renamed, distances);
   }
 
   public static Anomalies of(

@@ -86,10 +86,18 @@ class SchemaInferenceTest {
 
   @Test
   void duplicateColumnNamesAreAnError() {
-    write(dir, "d.csv", "a b,a_b\n1,2\n");
+    write(dir, "d.csv", "a b,x,a b\n1,2,3\n");
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> infer(Input.csv(dir + "/d.csv")))
-            .getMessage().contains("two columns named 'a_b'"));
+            .getMessage().contains("names column 'a b' twice"));
+  }
+
+  @Test
+  void namesThatSanitiseAlikeAreDistinctColumns() {
+    write(dir, "d.csv", "a b,a_b\n1,2\n");
+    InferredSchema inferred = infer(Input.csv(dir + "/d.csv"));
+    assertEquals(List.of("a_b_2", "a_b"), inferred.schema().getFieldNames());
+    assertEquals("a b", inferred.columns().original("a_b_2"));
   }
 
   @Test

@@ -96,12 +96,18 @@ public final class EvaluateJob {
     } catch (IllegalArgumentException e) {
       throw new UsageException(configFile + ": " + e.getMessage());
     }
-    String label = config.labelOr(candidate.descriptor().label());
     if (!ExampleSplits.of(examples).contains(options.getEvalSplit())) {
       throw new UsageException(
           "--evalSplit=" + options.getEvalSplit() + " is not a split of " + examples + ": it has " + ExampleSplits.of(examples));
     }
     Path splitFolder = ExampleSplits.folder(examples, options.getEvalSplit());
+    try {
+      // The config may name columns as the user knows them (e.g. "Body Mass (g)") or by field name.
+      config = config.resolve(ExamplesIO.readColumnNames(splitFolder.toString()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(configFile.getFileName() + ": " + e.getMessage());
+    }
+    String label = config.labelOr(candidate.descriptor().label());
     checkColumns(AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(splitFolder.toString())), label, config, configFile);
 
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());

@@ -8,9 +8,11 @@ import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.examplegen.CsvFormat;
 import io.tributary.transforms.examplegen.ExampleGen;
 import io.tributary.transforms.examplegen.ExampleGenResult;
+import io.tributary.transforms.examplegen.FieldNames;
 import io.tributary.transforms.examplegen.Input;
 import io.tributary.transforms.examplegen.InputFormat;
 import io.tributary.transforms.examplegen.ResolvedInput;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.metrics.PipelineCounters;
@@ -68,7 +70,7 @@ public final class ExampleGenJob {
       String staging = output.staging().toString();
       result.splits().forEach(
           "Write",
-          name -> ExamplesIO.write(staging + "/Split-" + name).withFormat(format));
+          name -> ExamplesIO.write(staging + "/Split-" + name).withFormat(format).withColumnNames(result.columnNames()));
       result
           .errors()
           .apply("DeadLettersAsJson", DeadLetter.asJsonLines())
@@ -209,6 +211,23 @@ public final class ExampleGenJob {
               + " rows (values that do not fit become dead letters; --schema to declare it): "
               + fields(result.schema()));
     }
+    describeRenames(result.columnNames());
+  }
+
+  /** One line per column whose field name differs from its own, saying why when two columns collided. */
+  private void describeRenames(ColumnNames names) {
+    Map<String, String> renamed = names.renamed();
+    if (renamed.isEmpty()) {
+      return;
+    }
+    say(renamed.size() + " column name(s) are not Avro field names; specs, configs and requests may use either name:");
+    renamed.forEach(
+        (original, field) -> {
+          String plain = FieldNames.sanitize(original);
+          String collision =
+              plain.equals(field) ? "" : " (" + plain + " is column " + names.describe(plain) + ")";
+          say("  column '" + original + "' -> field " + field + collision);
+        });
   }
 
   private static String fields(Schema schema) {
@@ -261,7 +280,8 @@ public final class ExampleGenJob {
         inputs,
         split,
         result.inferred() == null ? "declared:" + options.getSchema() : "inferred",
-        null);
+        null,
+        result.columnNames().renamed());
   }
 
   private void say(String message) {

@@ -26,6 +26,10 @@ import java.util.Map;
  * @param schemaSource {@code inferred}, {@code declared:<file>}, or {@code transform:<folder>} for
  *     transformed examples (the fitted transform's output schema)
  * @param transform for transformed examples, how they were made; absent (null) for ExampleGen's
+ * @param columnNames original column name to field name, for each column whose field name differs
+ *     (e.g. {@code "Culmen Length (mm)": "Culmen_Length__mm_"}); absent when none does. The same
+ *     map is in each split's {@code schema.avsc} (see {@link
+ *     io.tributary.transforms.examples.ColumnNames}).
  */
 @JsonPropertyOrder(alphabetic = false)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -41,7 +45,13 @@ public record ExamplesArtifact(
     List<InputFiles> inputs,
     SplitConfig split,
     String schemaSource,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Transformed transform) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Transformed transform,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> columnNames) {
+
+  public ExamplesArtifact {
+    // Written only when a column was renamed: absent reads as none.
+    columnNames = columnNames == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnNames));
+  }
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = "artifact.json";

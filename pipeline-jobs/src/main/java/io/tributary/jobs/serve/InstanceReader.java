@@ -1,6 +1,7 @@
 package io.tributary.jobs.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.transform.FeatureSpec;
 import io.tributary.transforms.transform.TransformFn;
 import java.util.HashMap;
@@ -21,15 +22,21 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * be left out; keys the transform does not read (ids, the dropped columns of a raw row) are
  * ignored. Numbers must be finite JSON numbers (integral for integer columns), strings JSON
  * strings, booleans JSON booleans. A misspelt key therefore fails as a missing column.
+ *
+ * <p>A column is given under the name the client knows, the column's original name ({@code
+ * "Culmen Length (mm)"}, {@link TransformFn#columnNames()}), or under its field name ({@code
+ * "Culmen_Length__mm_"}); errors name it by its original name.
  */
 final class InstanceReader {
 
   private final Schema input;
   private final Set<String> required;
+  private final ColumnNames names;
 
-  private InstanceReader(Schema input, Set<String> required) {
+  private InstanceReader(Schema input, Set<String> required, ColumnNames names) {
     this.input = input;
     this.required = required;
+    this.names = names;
   }
 
   static InstanceReader of(TransformFn fn) {
@@ -37,23 +44,28 @@ final class InstanceReader {
     for (FeatureSpec feature : fn.spec().features()) {
       required.addAll(feature.inputs());
     }
-    return new InstanceReader(fn.inputSchema(), Set.copyOf(required));
+    return new InstanceReader(fn.inputSchema(), Set.copyOf(required), fn.columnNames());
   }
 
   /** The raw record of one instance; {@link InstanceException} names the column at fault. */
   Map<String, Object> read(JsonNode instance) {
     if (instance == null || !instance.isObject()) {
       throw new InstanceException(
-          "is " + kind(instance) + ", not an object of raw features like {\"" + input.getField(0).getName() + "\": ...}");
+          "is " + kind(instance) + ", not an object of raw features like {\"" + names.original(input.getField(0).getName())
+              + "\": ...}");
     }
     Map<String, Object> record = new HashMap<>();
     for (Schema.Field field : input.getFields()) {
       String name = field.getName();
-      JsonNode value = instance.get(name);
+      JsonNode value = instance.get(names.original(name));
+      if (value == null) {
+        value = instance.get(name);
+      }
       if (value == null) {
         if (required.contains(name)) {
           throw new InstanceException(
-              "lacks feature '" + name + "' (" + field.getType().getTypeName() + "): give it, or null for a missing value");
+              "lacks feature " + names.describe(name) + " (" + field.getType().getTypeName()
+                  + "): give it, or null for a missing value");
         }
         continue;
       }
@@ -62,7 +74,7 @@ final class InstanceReader {
     return record;
   }
 
-  private static Object value(Schema.Field field, JsonNode value) {
+  private Object value(Schema.Field field, JsonNode value) {
     if (value.isNull()) {
       return null;
     }
@@ -83,7 +95,7 @@ final class InstanceReader {
         if (value.isNumber()) {
           double number = value.doubleValue();
           if (!Double.isFinite(number)) {
-            throw new InstanceException("has feature '" + field.getName() + "' beyond the range of " + type
+            throw new InstanceException("has feature " + names.describe(field.getName()) + " beyond the range of " + type
                 + ": give a finite number");
           }
           return number;
@@ -103,18 +115,18 @@ final class InstanceReader {
         throw mistyped(field, value, "an integer");
       default:
         throw new InstanceException(
-            "has feature '" + field.getName() + "' of type " + type + ", which cannot be given in JSON");
+            "has feature " + names.describe(field.getName()) + " of type " + type + ", which cannot be given in JSON");
     }
     throw mistyped(field, value, "a " + expected(type));
   }
 
-  private static InstanceException mistyped(Schema.Field field, JsonNode value, String expected) {
+  private InstanceException mistyped(Schema.Field field, JsonNode value, String expected) {
     String shown = value.toString();
     if (shown.length() > 40) {
       shown = shown.substring(0, 40) + "...";
     }
     return new InstanceException(
-        "has feature '" + field.getName() + "' = " + shown + " (" + kind(value) + "), but it must be " + expected
+        "has feature " + names.describe(field.getName()) + " = " + shown + " (" + kind(value) + "), but it must be " + expected
             + " (" + field.getType().getTypeName() + ")");
   }
 

@@ -6,6 +6,7 @@ import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
@@ -77,8 +78,11 @@ public final class StatisticsGenJob {
       for (String split : splits) {
         statistics.add(WriteStatistics.read(ExampleSplits.folder(output.staging(), split)));
       }
+      ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, splits.get(0)).toString());
+      ColumnNamesFile.write(output.staging(), names);
       StatisticsReport.write(output.staging().resolve(REPORT), ReportTitle.of(
-          reportSubject != null ? reportSubject : ReportTitle.folder(examples), "statistics", splits), statistics);
+          reportSubject != null ? reportSubject : ReportTitle.folder(examples), "statistics", splits),
+          statistics.stream().map(split -> split.withFeatureNames(names::original)).toList());
       output.publish();
       progress.say(
           String.format(

@@ -7,6 +7,7 @@ import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.statistics.WriteStatistics;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.metrics.PipelineCounters;
@@ -85,7 +86,8 @@ public final class TransformJob {
     }
     ExampleFormat format = ExampleFormat.parse(options.getOutputFormat());
     Path specFile = Path.of(options.getSpec()).toAbsolutePath().normalize();
-    TransformSpec spec = TransformSpecFile.read(specFile);
+    ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, options.getFitSplit()).toString());
+    TransformSpec spec = TransformSpecFile.resolve(TransformSpecFile.read(specFile), names, specFile);
     checkAgainstSchemas(spec, specFile, examples, splits);
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     StagedOutput graph = null;
@@ -96,7 +98,7 @@ public final class TransformJob {
               : StagedOutput.begin(Path.of(options.getTransformOutput()), options.getOverwrite());
       Path fnStaging = graph == null ? output.staging().resolve(TRANSFORM_FN_FOLDER) : graph.staging();
       Pipeline pipeline = Pipeline.create(options);
-      build(pipeline, spec, examples, splits, output.staging(), fnStaging, format);
+      build(pipeline, spec, names, examples, splits, output.staging(), fnStaging, format);
       progress.say("fitting on " + options.getFitSplit() + ", transforming " + splits + " of " + examples);
       PipelineResult result = BeamRun.toCompletion(pipeline, progress);
       TransformFn fn = TransformFnFiles.read(fnStaging.toString());
@@ -130,6 +132,7 @@ public final class TransformJob {
   private void build(
       Pipeline pipeline,
       TransformSpec spec,
+      ColumnNames names,
       Path examples,
       List<String> splits,
       Path staging,
@@ -139,12 +142,17 @@ public final class TransformJob {
     for (String split : splits) {
       raw.put(split, pipeline.apply("Read-" + split, ExamplesIO.read(ExampleSplits.folder(examples, split).toString())));
     }
-    PCollection<TransformFn> fitted = raw.get(options.getFitSplit()).apply("Analyze", Transform.analyze(spec));
+    PCollection<TransformFn> fitted =
+        raw.get(options.getFitSplit()).apply("Analyze", Transform.analyze(spec).withColumnNames(names));
+    // Passed-through columns (the label) keep their names, so the trainer and evaluator accept them too.
+    ColumnNames passedThrough = names.restrictTo(spec.passThrough());
     fitted.apply("SaveTransformFn", ParDo.of(SaveTransformFn.to(fnStaging.toString())));
     PCollectionView<TransformFn> view = fitted.apply("AsSideInput", View.asSingleton());
     for (String split : splits) {
       PCollection<Row> transformed = raw.get(split).apply(applyStep(split), Transform.apply(view, spec));
-      transformed.apply("Write-" + split, ExamplesIO.write(ExampleSplits.folder(staging, split).toString()).withFormat(format));
+      transformed.apply(
+          "Write-" + split,
+          ExamplesIO.write(ExampleSplits.folder(staging, split).toString()).withFormat(format).withColumnNames(passedThrough));
       transformed.apply(
           "Describe-" + split,
           WriteStatistics.to(
@@ -219,7 +227,8 @@ public final class TransformJob {
         "transform:" + fnTarget,
         new ExamplesArtifact.Transformed(
             options.getFitSplit(), fn.numExamples(), specFile.toString(), fnTarget.toString(), counters,
-            STATISTICS_FOLDER));
+            STATISTICS_FOLDER),
+        fn.columnNames().restrictTo(fn.spec().passThrough()).renamed());
   }
 
   /** The raw split folder read, with its data files in name order. */

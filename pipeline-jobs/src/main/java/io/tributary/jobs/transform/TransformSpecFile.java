@@ -1,6 +1,7 @@
 package io.tributary.jobs.transform;
 
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.transform.TransformSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,18 @@ final class TransformSpecFile {
     }
     try {
       return json ? TransformSpec.fromJson(text) : TransformSpec.fromYaml(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(file.getFileName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The spec with its columns named by field name: a spec may name a column as the user knows it
+   * ({@code Culmen Length (mm)}) or by its field name ({@code Culmen_Length__mm_}).
+   */
+  static TransformSpec resolve(TransformSpec spec, ColumnNames names, Path file) {
+    try {
+      return spec.resolve(names);
     } catch (IllegalArgumentException e) {
       throw new UsageException(file.getFileName() + ": " + e.getMessage());
     }

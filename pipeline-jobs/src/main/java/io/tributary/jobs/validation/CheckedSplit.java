@@ -2,6 +2,7 @@ package io.tributary.jobs.validation;
 
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.transforms.validation.Anomalies;
+import java.util.function.UnaryOperator;
 
 /**
  * One split checked by {@link ValidateJob}: a split of the validated statistics, or of the serving
@@ -18,6 +19,11 @@ public record CheckedSplit(String split, boolean serving, Anomalies anomalies, S
   /** The folder, below the job's output, holding this split's {@code anomalies.json}. */
   public String folder() {
     return (serving ? ValidateJob.SERVING_FOLDER + "/" : "") + ExampleSplits.PREFIX + split;
+  }
+
+  /** The same split with its anomalies' features renamed, for a report (see {@link Anomalies#withFeatureNames}). */
+  public CheckedSplit withFeatureNames(UnaryOperator<String> rename) {
+    return new CheckedSplit(split, serving, anomalies.withFeatureNames(rename), comparedWith);
   }
 
   /** How the report and the progress lines name it: {@code eval} or {@code serving eval}. */

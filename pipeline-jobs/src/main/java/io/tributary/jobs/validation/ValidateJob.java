@@ -5,6 +5,8 @@ import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.jobs.statistics.ColumnNamesFile;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.SchemaJson;
 import io.tributary.transforms.statistics.DatasetStatistics;
@@ -56,6 +58,7 @@ public final class ValidateJob {
    */
   public static List<CheckedSplit> run(ValidateSettings settings, Progress progress, String reportSubject) {
     DatasetSchema schema = readSchema(settings.schema());
+    ColumnNames names = columnNames(settings.statistics());
     ExampleValidator.Validation validation = inEnvironment(schema, settings.environment(), "--environment");
     List<String> splits = ExampleSplits.of(settings.statistics());
     List<String> baselineSplits = settings.baseline() == null ? List.of() : ExampleSplits.of(settings.baseline());
@@ -80,15 +83,16 @@ public final class ValidateJob {
           comparedWith = "drift: split " + split + " of " + settings.baseline();
         }
         checked.add(write(out, new CheckedSplit(split, false, check.check(read(settings.statistics(), split)),
-            comparedWith), progress));
+            comparedWith), names, progress));
       }
       for (String split : servingSplits) {
         Anomalies anomalies = servingValidation.check(read(settings.serving(), split));
         checked.add(write(out, new CheckedSplit(split, true, anomalies,
-            "skew: split " + settings.trainingSplit() + " of " + settings.statistics()), progress));
+            "skew: split " + settings.trainingSplit() + " of " + settings.statistics()), names, progress));
       }
       AnomaliesReport.write(out.staging().resolve(REPORT),
-          ReportTitle.of(reportSubject, "anomalies", checked.stream().map(CheckedSplit::label).toList()), checked);
+          ReportTitle.of(reportSubject, "anomalies", checked.stream().map(CheckedSplit::label).toList()),
+          names == null ? checked : checked.stream().map(c -> c.withFeatureNames(names::original)).toList());
       out.publish();
       List<Anomalies> all = checked.stream().map(CheckedSplit::anomalies).toList();
       long errors = FailOn.ERROR.count(all);
@@ -107,12 +111,13 @@ public final class ValidateJob {
     }
   }
 
-  private static CheckedSplit write(StagedOutput out, CheckedSplit checked, Progress progress) throws IOException {
+  private static CheckedSplit write(StagedOutput out, CheckedSplit checked, ColumnNames names, Progress progress)
+      throws IOException {
     Path folder = Files.createDirectories(out.staging().resolve(checked.folder()));
     AnomaliesJson.write(checked.anomalies(), folder.resolve(FILE));
     for (Anomaly a : checked.anomalies().anomalies()) {
-      progress.say(checked.label() + ": " + a.severity() + " " + (a.feature() == null ? "" : a.feature() + ": ")
-          + a.shortDescription() + ". " + a.description());
+      String feature = a.feature() == null ? "" : (names == null ? a.feature() : names.describe(a.feature())) + ": ";
+      progress.say(checked.label() + ": " + a.severity() + " " + feature + a.shortDescription() + ". " + a.description());
       if (!a.remedy().isEmpty()) {
         progress.say("  to accept or fix: " + a.remedy());
       }
@@ -127,6 +132,15 @@ public final class ValidateJob {
         + " and validate with --schema=COPY; in a pipeline, give the copy to SchemaGen as parameter"
         + " 'schema: COPY' (it then imports it instead of inferring). To report without stopping: --fail-on=never"
         + " (ExampleValidator parameter failOn: never).";
+  }
+
+  /** The columns' original names recorded beside the statistics ({@link ColumnNamesFile}), or null. */
+  private static ColumnNames columnNames(Path statistics) {
+    try {
+      return ColumnNamesFile.read(statistics);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + statistics.resolve(ColumnNamesFile.FILE) + ": " + e.getMessage());
+    }
   }
 
   private static ExampleValidator.Validation inEnvironment(DatasetSchema schema, String environment, String option) {

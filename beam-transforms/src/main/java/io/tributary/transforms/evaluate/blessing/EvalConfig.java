@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.transforms.evaluate.ClassificationMetrics;
 import io.tributary.transforms.evaluate.RegressionMetrics;
 import io.tributary.transforms.evaluate.Slice;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.model.Task;
 import io.tributary.transforms.transform.SpecMappers;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,6 +95,26 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
 
   public String toJson() {
     return SpecMappers.write(SpecMappers.JSON, this);
+  }
+
+  /**
+   * This config with every column it names (label, slices, threshold slices) given as its field
+   * name, so the file may name columns as the user knows them ({@code Body Mass (g)}) or by field
+   * name ({@code Body_Mass__g_}). Fails naming the column and listing the columns when one is unknown.
+   */
+  public EvalConfig resolve(ColumnNames names) {
+    List<Slice> resolvedSlices = new ArrayList<>();
+    for (Slice slice : slices) {
+      resolvedSlices.add(new Slice(names.requireAll(slice.columns(), "slice " + slice.columns())));
+    }
+    List<Threshold> resolvedThresholds = new ArrayList<>();
+    for (Threshold threshold : thresholds) {
+      Map<String, String> slice = new LinkedHashMap<>();
+      threshold.slice().forEach(
+          (column, value) -> slice.put(names.require(column, "the threshold on " + threshold.metric()), value));
+      resolvedThresholds.add(threshold.onSlice(slice));
+    }
+    return new EvalConfig(label == null ? null : names.require(label, "'label'"), resolvedSlices, resolvedThresholds);
   }
 
   /** The label column: the configured one, else {@code modelLabel}. */
