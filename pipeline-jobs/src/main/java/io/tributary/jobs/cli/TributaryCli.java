@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the shaded jar and of the {@code ./tributary} launcher.
  *
- * <p>Each subcommand is one job or tool; {@code tributary <command> --help} documents its options.
+ * <p>Each subcommand is one job or tool; {@code tributary <command> --help} documents its options,
+ * in camelCase; kebab-case spellings ({@code --failOn} for {@code --failOn}) are accepted too.
  */
 @Command(
     name = "tributary",
@@ -37,7 +38,20 @@ public final class TributaryCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new TributaryCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line of every command: options may be spelled in camelCase, as the help documents
+   * them, or in kebab-case ({@link OptionSpelling}).
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new TributaryCli()) {
+      @Override
+      public int execute(String... args) {
+        return super.execute(OptionSpelling.camelCase(args));
+      }
+    };
   }
 
   @Override

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -65,8 +67,12 @@ public final class PipelineYaml {
           "'components:' must map component ids to their definitions");
     }
     List<ComponentSpec> components = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (NodeTuple tuple : ((MappingNode) componentsNode).getValue()) {
       String id = scalar(where, tuple.getKeyNode(), "component id", true);
+      if (!ids.add(id)) {
+        throw twice(where, tuple.getKeyNode(), "component '" + id + "'");
+      }
       components.add(component(where, id, at(where, tuple.getKeyNode()), tuple.getValueNode()));
     }
     Path base = file.toAbsolutePath().getParent();
@@ -87,14 +93,18 @@ public final class PipelineYaml {
     if (fields.containsKey("parameters")) {
       for (NodeTuple p : requireMapping(where, fields.get("parameters"), "parameters").getValue()) {
         String key = scalar(where, p.getKeyNode(), "parameter name", true);
-        parameters.put(key, value(where, p.getValueNode(), key));
+        if (parameters.put(key, value(where, p.getValueNode(), key)) != null) {
+          throw twice(where, p.getKeyNode(), "parameter '" + key + "'");
+        }
       }
     }
     Map<String, String> inputs = new LinkedHashMap<>();
     if (fields.containsKey("inputs")) {
       for (NodeTuple p : requireMapping(where, fields.get("inputs"), "inputs").getValue()) {
         String key = scalar(where, p.getKeyNode(), "input name", true);
-        inputs.put(key, scalar(where, p.getValueNode(), "input " + key, true));
+        if (inputs.put(key, scalar(where, p.getValueNode(), "input " + key, true)) != null) {
+          throw twice(where, p.getKeyNode(), "input '" + key + "'");
+        }
       }
     }
     return new ComponentSpec(id, type, parameters, inputs, location);
@@ -126,7 +136,7 @@ public final class PipelineYaml {
         throw new PipelineException(at(where, tuple.getKeyNode()), "unknown key '" + key + "'; allowed here: " + allowed);
       }
       if (fields.put(key, tuple.getValueNode()) != null) {
-        throw new PipelineException(at(where, tuple.getKeyNode()), "'" + key + "' is given twice");
+        throw twice(where, tuple.getKeyNode(), "'" + key + "'");
       }
     }
     return fields;
@@ -147,6 +157,11 @@ public final class PipelineYaml {
       throw new PipelineException(at(where, node), "'" + what + "' is empty");
     }
     return value;
+  }
+
+  /** A key written twice in one mapping: YAML would keep the last silently. */
+  private static PipelineException twice(String where, Node key, String what) {
+    return new PipelineException(at(where, key), what + " is given twice: keep one (otherwise the last would win silently)");
   }
 
   private static String at(String where, Node node) {

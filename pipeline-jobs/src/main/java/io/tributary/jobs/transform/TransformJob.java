@@ -159,7 +159,7 @@ public final class TransformJob {
   }
 
   /** Every split must fit the spec: checked on the schema files alone, before any data is read. */
-  private static void checkAgainstSchemas(TransformSpec spec, Path specFile, Path examples, List<String> splits) {
+  public static void checkAgainstSchemas(TransformSpec spec, Path specFile, Path examples, List<String> splits) {
     for (String split : splits) {
       try {
         spec.outputSchema(AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(ExampleSplits.folder(examples, split).toString())));

@@ -2,6 +2,7 @@ package io.tributary.jobs.tune;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.ConfigFile;
 import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.train.TrainingInputs;
@@ -85,12 +86,8 @@ public final class TuneJob {
     return requested;
   }
 
-  private static TuneConfig readConfig(Path file) {
-    String text = InputPaths.readText(file, "--config");
-    try {
-      return TuneConfig.parse(text, file.getFileName().toString().endsWith(".json"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(file + ": " + e.getMessage());
-    }
+  /** The tune config in {@code file}; a mistake is one line, {@code file:line: what to fix}. */
+  public static TuneConfig readConfig(Path file) {
+    return ConfigFile.read(file, "--config", text -> TuneConfig.parse(text, true), text -> TuneConfig.parse(text, false));
   }
 }
