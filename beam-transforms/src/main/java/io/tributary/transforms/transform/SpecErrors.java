@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,9 +34,38 @@ final class SpecErrors {
 
   private SpecErrors() {}
 
-  static SpecException translate(ObjectMapper mapper, JsonProcessingException e, String what) {
-    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    return new SpecException(Math.max(line, 0), reason(mapper, e, what), e);
+  /**
+   * @param text the text that was read, to find the line of the value at fault
+   * @param prefix the JSON pointer of the part of {@code text} that was read ({@code ""} for all)
+   */
+  static SpecException translate(ObjectMapper mapper, JsonProcessingException e, String what, String text, String prefix) {
+    return new SpecException(line(mapper, e, text, prefix), reason(mapper, e, what), e);
+  }
+
+  /**
+   * The line of the value at fault. Jackson's own location of a binding error is where it noticed
+   * (for a record, the end of the object), so the value's path is looked up in the text instead.
+   */
+  private static int line(ObjectMapper mapper, JsonProcessingException e, String text, String prefix) {
+    int fallback = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return fallback;
+    }
+    StringBuilder pointer = new StringBuilder(prefix);
+    for (JsonMappingException.Reference reference : mapping.getPath()) {
+      pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+    }
+    String wanted = pointer.toString();
+    try (JsonParser parser = mapper.createParser(text)) {
+      while (parser.nextToken() != null) {
+        if (parser.getParsingContext().pathAsPointer().toString().equals(wanted)) {
+          return parser.currentTokenLocation().getLineNr();
+        }
+      }
+    } catch (IOException unreadable) {
+      // The text did not parse this far; Jackson's location is the best there is.
+    }
+    return fallback;
   }
 
   private static String reason(ObjectMapper mapper, JsonProcessingException e, String what) {

@@ -45,7 +45,7 @@ public final class SpecMappers {
     try {
       return mapper.readValue(text, type);
     } catch (JsonProcessingException e) {
-      throw SpecErrors.translate(mapper, e, what);
+      throw SpecErrors.translate(mapper, e, what, text, "");
     }
   }
 
@@ -66,7 +66,7 @@ public final class SpecMappers {
         mapper.createParser(text), withoutField, TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
       return mapper.readValue(parser, type);
     } catch (JsonProcessingException e) {
-      throw SpecErrors.translate(mapper, e, what);
+      throw SpecErrors.translate(mapper, e, what, text, "");
     } catch (IOException e) {
       throw new IllegalStateException("reading text cannot fail: " + e.getMessage(), e);
     }
@@ -78,7 +78,7 @@ public final class SpecMappers {
     try {
       return mapper.readerFor(type).at("/" + field).readValue(text);
     } catch (JsonProcessingException e) {
-      throw SpecErrors.translate(mapper, e, what);
+      throw SpecErrors.translate(mapper, e, what, text, "/" + field);
     }
   }
 
