@@ -3,6 +3,7 @@ package io.tributary.transforms.transform;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,8 +25,8 @@ import java.util.TreeSet;
 
 /**
  * Turns what Jackson says about a spec or config file into our words, with the line: an unknown
- * {@code op} ({@code unknown op 'zscore' in features[0].steps[1]; did you mean 'zScore'? ops are
- * [...]}), an unknown field with its closest known one, a value of the wrong type ({@code 'seed'
+ * {@code op} ({@code unknown op 'zscore' in features[0].steps[1]; did you mean 'zScore'? (ops:
+ * [...])}), an unknown field with its closest known one, a value of the wrong type ({@code 'seed'
  * must be a whole number, not 'abc'}), a key given twice, and the checks of the records
  * themselves. No class name or library text reaches the user. The valid names come from the
  * classes' own annotations, so a new step or field is known here without a change.
@@ -44,28 +45,59 @@ final class SpecErrors {
 
   /**
    * The line of the value at fault. Jackson's own location of a binding error is where it noticed
-   * (for a record, the end of the object), so the value's path is looked up in the text instead.
+   * (for a record, the end of the object), so the value's path is looked up in the text instead;
+   * when a record's own check refused a quoted value ({@code unknown metric 'acuracy'}), the line
+   * of that value inside the record.
    */
   private static int line(ObjectMapper mapper, JsonProcessingException e, String text, String prefix) {
     int fallback = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
-    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+    if (!(e instanceof JsonMappingException mapping)) {
       return fallback;
     }
     StringBuilder pointer = new StringBuilder(prefix);
     for (JsonMappingException.Reference reference : mapping.getPath()) {
       pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
     }
-    String wanted = pointer.toString();
+    IllegalArgumentException check = checkOf(e);
+    String quoted = check == null ? null : firstQuoted(check.getMessage());
     try (JsonParser parser = mapper.createParser(text)) {
-      while (parser.nextToken() != null) {
-        if (parser.getParsingContext().pathAsPointer().toString().equals(wanted)) {
-          return parser.currentTokenLocation().getLineNr();
+      int start = 0;
+      int depth = 0;
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        int here = parser.currentTokenLocation().getLineNr();
+        if (start == 0) {
+          if (!parser.getParsingContext().pathAsPointer().toString().contentEquals(pointer)) {
+            continue;
+          }
+          start = here;
+          if (token == JsonToken.FIELD_NAME) {
+            token = parser.nextToken(); // the value of the field at fault
+          }
+          if (quoted == null || token == null || !token.isStructStart()) {
+            return start;
+          }
+          depth = 1;
+          continue;
+        }
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd() && --depth == 0) {
+          return start;
+        } else if (quoted.equals(parser.getText())) {
+          return here;
         }
       }
     } catch (IOException unreadable) {
       // The text did not parse this far; Jackson's location is the best there is.
     }
     return fallback;
+  }
+
+  /** The first {@code 'quoted'} word of a message, or null. */
+  private static String firstQuoted(String message) {
+    int open = message == null ? -1 : message.indexOf('\'');
+    int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+    return close < 0 ? null : message.substring(open + 1, close);
   }
 
   private static String reason(ObjectMapper mapper, JsonProcessingException e, String what) {
@@ -76,7 +108,7 @@ final class SpecErrors {
       unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
       String parent = path(unknown.getPath().subList(0, unknown.getPath().size() - 1));
       return "unknown field '" + unknown.getPropertyName() + "'" + (parent.isEmpty() ? "" : " in " + parent)
-          + DidYouMean.suffix(unknown.getPropertyName(), known) + "; fields here are " + new TreeSet<>(known);
+          + DidYouMean.suffix(unknown.getPropertyName(), known) + " (fields here: " + new TreeSet<>(known) + ")";
     }
     if (e instanceof InvalidTypeIdException typeId) {
       return unknownType(mapper, typeId, where);
@@ -119,10 +151,10 @@ final class SpecErrors {
     subtypes.stream().filter(NamedType::hasName).forEach(t -> names.add(t.getName()));
     String in = where.isEmpty() ? "" : " in " + where;
     if (e.getTypeId() == null) {
-      return "missing '" + property + "'" + in + ": one of " + names;
+      return "missing '" + property + "'" + in + " (" + property + "s: " + names + ")";
     }
     return "unknown " + property + " '" + e.getTypeId() + "'" + in + DidYouMean.suffix(e.getTypeId(), names)
-        + "; " + property + "s are " + names;
+        + " (" + property + "s: " + names + ")";
   }
 
   /** For an enum that refused a word: the closest of its words. */

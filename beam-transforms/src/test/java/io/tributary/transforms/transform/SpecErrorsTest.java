@@ -38,7 +38,7 @@ class SpecErrorsTest {
   void aStepWithoutOpSaysWhichOpsThereAre() {
     SpecException e = fails(() -> TransformSpec.fromJson(
         "{\"features\": [{\"name\": \"a\", \"inputs\": [\"a\"], \"steps\": [{\"strategy\": \"mean\"}]}]}"));
-    assertTrue(e.reason().startsWith("missing 'op' in features[0].steps[0]: one of ["), e.reason());
+    assertTrue(e.reason().startsWith("missing 'op' in features[0].steps[0] (ops: ["), e.reason());
   }
 
   @Test

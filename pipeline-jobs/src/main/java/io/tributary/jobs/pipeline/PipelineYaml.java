@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -67,12 +65,8 @@ public final class PipelineYaml {
           "'components:' must map component ids to their definitions");
     }
     List<ComponentSpec> components = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
     for (NodeTuple tuple : ((MappingNode) componentsNode).getValue()) {
       String id = scalar(where, tuple.getKeyNode(), "component id", true);
-      if (!ids.add(id)) {
-        throw twice(where, tuple.getKeyNode(), "component '" + id + "'");
-      }
       components.add(component(where, id, at(where, tuple.getKeyNode()), tuple.getValueNode()));
     }
     Path base = file.toAbsolutePath().getParent();

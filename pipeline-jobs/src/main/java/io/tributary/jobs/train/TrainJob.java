@@ -56,9 +56,9 @@ public final class TrainJob {
 
   /** Trains and publishes; returns the artifact summary. */
   public ModelArtifact run() {
+    TrainerConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     TrainingInputs inputs =
         TrainingInputs.open(options.getExamples(), options.getTransform(), options.getTrainSplit(), options.getEvalSplit());
-    TrainerConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     if (options.getHyperparameters() != null) {
       BestHyperParameters best =
           BestHyperParameters.read(InputPaths.existing(options.getHyperparameters(), "--hyperparameters"));

@@ -77,6 +77,9 @@ public final class TransformJob {
 
   /** Runs the job to completion; the output exists afterwards only if this returns. */
   public ExamplesArtifact run() {
+    // The spec first: a mistake in it is found without touching the data.
+    Path specFile = Path.of(options.getSpec()).toAbsolutePath().normalize();
+    TransformSpec spec = TransformSpecFile.read(specFile);
     Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
     List<String> splits = ExampleSplits.of(examples);
     if (!splits.contains(options.getFitSplit())) {
@@ -84,8 +87,6 @@ public final class TransformJob {
           "--fitSplit=" + options.getFitSplit() + " is not a split of " + examples + ": it has " + splits);
     }
     ExampleFormat format = ExampleFormat.parse(options.getOutputFormat());
-    Path specFile = Path.of(options.getSpec()).toAbsolutePath().normalize();
-    TransformSpec spec = TransformSpecFile.read(specFile);
     checkAgainstSchemas(spec, specFile, examples, splits);
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     StagedOutput graph = null;

@@ -39,13 +39,19 @@ public final class TuneJob {
 
   /** Tunes and publishes; returns every trial. */
   public Trials run() throws InterruptedException {
+    TuneConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     TrainingInputs inputs =
         TrainingInputs.open(options.getExamples(), options.getTransform(), options.getTrainSplit(), options.getEvalSplit());
+    try {
+      // An integer label without a task would fail every trial alike: say it once, before any.
+      config.trainer().taskOf(inputs.fn().outputSchema());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(options.getConfig() + ": " + e.getMessage());
+    }
     if (!inputs.hasEval()) {
       throw new UsageException(
           inputs.examples() + " has no Split-" + options.getEvalSplit() + "/: trials are scored on it; set --evalSplit");
     }
-    TuneConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     int parallelism = parallelism(options.getParallelism());
     List<Map<String, Number>> searched = config.search().trials(config.algorithm());
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());

@@ -37,7 +37,7 @@ public final class MetricNames {
     String perClass = task == Task.REGRESSION ? ""
         : " or name[class] with name one of " + ClassificationMetrics.PER_CLASS_NAMES;
     throw new IllegalArgumentException("unknown " + (task == null ? "" : task.id() + " ") + "metric '" + metric
-        + "' in a threshold" + DidYouMean.suffix(metric, known) + ": use one of " + known + perClass);
+        + "' in a threshold" + DidYouMean.suffix(metric, known) + " (metrics: " + known + perClass + ")");
   }
 
   private static boolean isClassification(String metric) {
