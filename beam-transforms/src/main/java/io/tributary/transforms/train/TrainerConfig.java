@@ -104,7 +104,7 @@ public record TrainerConfig(
     if (!schema.hasField(label)) {
       throw new IllegalArgumentException(
           "label '" + label + "' is not a column of the examples" + DidYouMean.suffix(label, schema.getFieldNames())
-              + "; columns are " + schema.getFieldNames());
+              + " (columns: " + schema.getFieldNames() + ")");
     }
     if (task != null) {
       return task;

@@ -4,10 +4,12 @@ import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.train.TrainerConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.schemas.Schema;
 
@@ -61,7 +63,23 @@ final class ConfigChecks {
     try {
       config.taskOf(examples);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(configFile + ": " + e.getMessage());
+      throw new UsageException(configFile + lineOf(configFile, "label") + ": " + e.getMessage());
     }
+  }
+
+  /** {@code ":7"} for the first line that sets top-level {@code key} in a YAML or JSON file, else {@code ""}. */
+  private static String lineOf(Path file, String key) {
+    Pattern setsKey = Pattern.compile("^\\s{0,2}\"?" + Pattern.quote(key) + "\"?\\s*:.*");
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (setsKey.matcher(lines.get(i)).matches()) {
+          return ":" + (i + 1);
+        }
+      }
+    } catch (IOException unreadable) {
+      // Already read once; without the line the message still names the file.
+    }
+    return "";
   }
 }

@@ -109,10 +109,34 @@ class PreflightTest {
     assertTrue(run.out().contains("ExampleGen       COMPLETE"), run.out());
     String tuner = run.out().lines().filter(line -> line.startsWith("[run] Tuner ")).findFirst().orElse("");
     assertTrue(tuner.contains("FAILED") && tuner.contains("configuration error")
-        && tuner.contains(dir.resolve("tune.yaml") + ": label 'year' holds whole numbers (INT64)")
+        && tuner.contains(dir.resolve("tune.yaml") + ":5: label 'year' holds whole numbers (INT64)")
         && tuner.contains("'task: classification'") && tuner.contains("'task: regression'"), run.out());
     assertFalse(Files.exists(root().resolve("StatisticsGen")), "nothing after ExampleGen ran");
     assertFalse(run.out().contains("trial"), "no tuner trial ran");
+  }
+
+  @Test
+  void theStandaloneCommandsSayTheSameInOneLine() throws IOException {
+    replace("transform.yaml", "{op: zScore}]\n  - name: bill_depth_z", "{op: zscore}]\n  - name: bill_depth_z");
+    replace("tune.yaml", "metric: accuracy ", "metric: acuracy ");
+    replace("trainer.yaml", "seed: 0", "seed: zero");
+    replace("evaluation.yaml", "{metric: macroF1,", "{metric: macroF2,");
+    String none = "--examples=" + dir.resolve("none");
+    String out = "--output=" + dir.resolve("out");
+    assertOneLine(CliRun.of("transform", none, "--spec=" + dir.resolve("transform.yaml"), out),
+        "tributary transform: " + dir.resolve("transform.yaml") + ":7: unknown op 'zscore'");
+    assertOneLine(CliRun.of("tune", none, "--transform=" + dir, "--config=" + dir.resolve("tune.yaml"), out),
+        "tributary tune: " + dir.resolve("tune.yaml") + ":10: unknown metric 'acuracy'");
+    assertOneLine(CliRun.of("train", none, "--transform=" + dir, "--config=" + dir.resolve("trainer.yaml"), out),
+        "tributary train: " + dir.resolve("trainer.yaml") + ":7: 'seed' must be a whole number, not 'zero'");
+    assertOneLine(CliRun.of("evaluate", none, "--model=" + dir, "--config=" + dir.resolve("evaluation.yaml"), out),
+        "tributary evaluate: " + dir.resolve("evaluation.yaml") + ":8: thresholds[1]: unknown metric 'macroF2'");
+  }
+
+  private static void assertOneLine(CliRun run, String start) {
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith(start), run.err());
+    assertEquals(2, run.err().lines().count(), "the mistake and where the help is: " + run.err());
   }
 
   /** Runs the pipeline: exit code 2 and nothing run or recorded; returns the error text. */
