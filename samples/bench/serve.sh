@@ -29,8 +29,8 @@ if [ ! -d "$work/serving/penguin/1" ]; then
     --config="$root/samples/penguin/trainer.yaml" --output="$work/model" >/dev/null
   "$tributary" evaluate --examples="$work/examples" --model="$work/model" \
     --config="$root/samples/penguin/evaluation.yaml" --output="$work/evaluation" >/dev/null
-  "$tributary" push --model="$work/model" --blessing="$work/evaluation" --model-name=penguin \
-    --serving-dir="$work/serving" >/dev/null
+  "$tributary" push --model="$work/model" --blessing="$work/evaluation" --modelName=penguin \
+    --servingDir="$work/serving" >/dev/null
 fi
 
 TRIBUTARY_SKIP_BUILD=1 TRIBUTARY_JAVA_OPTS="-Xmx1g" "$tributary" serve --models="$work/serving" --port="$port" \

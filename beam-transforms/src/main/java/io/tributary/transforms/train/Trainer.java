@@ -87,22 +87,12 @@ public final class Trainer {
   }
 
   private Task task(Schema schema) {
-    String label = config.label();
-    if (!schema.hasField(label)) {
+    if (!schema.hasField(config.label())) {
       throw new IllegalArgumentException(
-          "label '" + label + "' is not a column of the transformed rows " + schema.getFieldNames()
+          "label '" + config.label() + "' is not a column of the transformed rows " + schema.getFieldNames()
               + ": add it to the transform spec's passThrough");
     }
-    if (config.task() != null) {
-      return config.task();
-    }
-    Schema.TypeName type = schema.getField(label).getType().getTypeName();
-    Task inferred = LabelledExamples.taskOf(type);
-    if (inferred == null) {
-      throw new IllegalArgumentException(
-          "label '" + label + "' is " + type + ", which could be classes or numbers: set task to classification or regression");
-    }
-    return inferred;
+    return config.taskOf(schema);
   }
 
   private List<String> features(TransformFn fn) {

@@ -2,12 +2,14 @@ package io.tributary.transforms.train;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.transforms.model.Task;
+import io.tributary.transforms.transform.DidYouMean;
 import io.tributary.transforms.transform.SpecMappers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * What to train: the label column, the task, the algorithm and its hyper-parameters, the
@@ -96,6 +98,31 @@ public record TrainerConfig(
 
   public String toYaml() {
     return SpecMappers.write(SpecMappers.YAML, this);
+  }
+
+  /**
+   * The task for rows of {@code schema}: the configured one, else the label column's type decides
+   * (string or boolean: classification; floating point: regression). Fails naming the fix when the
+   * label is not a column or is an integer, which could be classes or numbers, and the config does
+   * not say which; also when the task is said but the configured algorithm cannot do it.
+   */
+  public Task taskOf(Schema schema) {
+    if (!schema.hasField(label)) {
+      throw new IllegalArgumentException(
+          "label '" + label + "' is not a column of the examples" + DidYouMean.suffix(label, schema.getFieldNames())
+              + " (columns: " + schema.getFieldNames() + ")");
+    }
+    if (task != null) {
+      return task;
+    }
+    Schema.TypeName type = schema.getField(label).getType().getTypeName();
+    Task inferred = LabelledExamples.taskOf(type);
+    if (inferred == null) {
+      throw new IllegalArgumentException(
+          "label '" + label + "' holds whole numbers (" + type + "), which could be classes or quantities: add"
+              + " 'task: classification' (one class per value) or 'task: regression' (predict a number) to the config");
+    }
+    return inferred;
   }
 
   /** The algorithm used for {@code task}: the configured one, or the task's default. */

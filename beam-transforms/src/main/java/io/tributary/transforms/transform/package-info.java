@@ -15,6 +15,10 @@
  *   <li>{@link io.tributary.transforms.transform.TransformFn}: the fitted artifact ({@code
  *       transform_fn.json}) and the one apply implementation for batch and serving.
  *   <li>{@link io.tributary.transforms.transform.Transform}: the Beam entry points.
+ *   <li>{@link io.tributary.transforms.transform.SpecMappers}: how specs, configs and fitted
+ *       artifacts are read and written; a mistake in a file is a {@link
+ *       io.tributary.transforms.transform.SpecException} with its line, in our words, with the
+ *       closest valid name ({@link io.tributary.transforms.transform.DidYouMean}).
  * </ul>
  *
  * <p>The file format is described in {@code beam-transforms/docs/transform-format.md}.

@@ -65,7 +65,7 @@ class TrainerConfigTest {
         () -> TrainerConfig.builder("y").task(Task.REGRESSION).algorithm(Algorithm.LOGISTIC_REGRESSION).build());
     assertMessage("name the 'algorithm' they are for", () -> TrainerConfig.fromYaml("label: y\nhyperParameters: {epochs: 3}"));
     assertMessage("is also listed as a feature", () -> TrainerConfig.builder("y").features("x", "y").build());
-    assertMessage("Unrecognized field \"algoritm\"", () -> TrainerConfig.fromYaml("label: y\nalgoritm: cart"));
+    assertMessage("line 2: unknown field 'algoritm'; did you mean 'algorithm'?", () -> TrainerConfig.fromYaml("label: y\nalgoritm: cart"));
   }
 
   private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable executable) {

@@ -62,7 +62,7 @@ public final class GarbageCollector {
   /** Keeps the newest {@code runs} runs of each pipeline; at least 1. */
   public static GarbageCollector keepLast(int runs) {
     if (runs < 1) {
-      throw new IllegalArgumentException("--keep-last must be at least 1, got " + runs
+      throw new IllegalArgumentException("--keepLast must be at least 1, got " + runs
           + ": the latest run is always kept");
     }
     return new GarbageCollector(runs, false, FileRemover.local());

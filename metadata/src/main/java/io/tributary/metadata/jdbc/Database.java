@@ -51,7 +51,7 @@ final class Database implements AutoCloseable {
       Path file = config.sqliteFile();
       if (config.isReadOnly() && !Files.exists(file)) {
         throw new MetadataException(
-            "no metadata store at " + file + ": run a pipeline first, or pass --home/--metadata-url");
+            "no metadata store at " + file + ": run a pipeline first, or pass --home/--metadataUrl");
       }
       try {
         Files.createDirectories(file.toAbsolutePath().getParent());

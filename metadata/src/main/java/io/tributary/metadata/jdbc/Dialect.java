@@ -73,7 +73,7 @@ enum Dialect {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.startsWith("08")) {
       return "cannot reach PostgreSQL at " + location + " (" + detail
-          + "): check that the server is running and the --metadata-url is right";
+          + "): check that the server is running and the --metadataUrl is right";
     }
     if (state.startsWith("28")) {
       return "PostgreSQL refused the login for " + location + ": check the user and password in the url";

@@ -48,7 +48,7 @@ final class Migrations {
       if (flyway.info().current() == null) {
         throw new MetadataException(
             "metadata store " + db.config().location() + " is empty: run a pipeline first, or check"
-                + " --home/--metadata-url");
+                + " --home/--metadataUrl");
       }
       MigrationInfo[] pending = flyway.info().pending();
       if (pending.length > 0) {

@@ -38,16 +38,16 @@ final class InfraValidateCommand implements Callable<Integer> {
   @Option(names = "--split", description = "The split the canary rows come from (default: ${DEFAULT-VALUE}).")
   String split = CanarySettings.DEFAULT_SPLIT;
 
-  @Option(names = "--canary-rows", description = "How many rows (the first of the split) are served (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--canaryRows", description = "How many rows (the first of the split) are served (default: ${DEFAULT-VALUE}).")
   int canaryRows = CanarySettings.DEFAULT_ROWS;
 
-  @Option(names = "--max-p99-latency-ms", description = "Not blessed if the 99th percentile of one prediction's latency is above this (default: no limit).")
+  @Option(names = "--maxP99LatencyMs", description = "Not blessed if the 99th percentile of one prediction's latency is above this (default: no limit).")
   Double maxP99LatencyMs;
 
-  @Option(names = "--max-heap-mb", description = "Not blessed if the serving JVM holds more heap than this once it has served the canary (default: no limit).")
+  @Option(names = "--maxHeapMb", description = "Not blessed if the serving JVM holds more heap than this once it has served the canary (default: no limit).")
   Long maxHeapMb;
 
-  @Option(names = "--timeout-seconds", description = "The canary JVM is killed, and the model not blessed, after this long (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeoutSeconds", description = "The canary JVM is killed, and the model not blessed, after this long (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds = CanarySettings.DEFAULT_TIMEOUT_SECONDS;
 
   @Option(names = "--output", required = true, description = "Output folder: INFRA_BLESSED or INFRA_NOT_BLESSED, and infra_blessing.json.")

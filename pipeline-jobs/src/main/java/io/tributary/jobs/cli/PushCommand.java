@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "push",
     mixinStandardHelpOptions = true,
     description = {
-      "Publishes a BLESSED (and, with --infra-blessing, INFRA_BLESSED) model to <serving-dir>/<model-name>/<version>/"
+      "Publishes a BLESSED (and, with --infraBlessing, INFRA_BLESSED) model to <serving-dir>/<model-name>/<version>/"
           + " as a new version, atomically, never overwriting one; prints the version's folder.",
       "Exit codes: 0 pushed; 1 refused (not blessed; nothing written) or failed; 2 wrong options."
     })
@@ -29,13 +29,13 @@ final class PushCommand implements Callable<Integer> {
   @Option(names = "--blessing", required = true, description = "The Evaluator's blessing folder: it must hold BLESSED.")
   Path blessing;
 
-  @Option(names = "--infra-blessing", description = "The InfraValidator's output: when given, it must hold INFRA_BLESSED.")
+  @Option(names = "--infraBlessing", description = "The InfraValidator's output: when given, it must hold INFRA_BLESSED.")
   Path infraBlessing;
 
-  @Option(names = "--serving-dir", required = true, description = "The serving directory a model server reads.")
+  @Option(names = "--servingDir", required = true, description = "The serving directory a model server reads.")
   Path servingDir;
 
-  @Option(names = "--model-name", required = true, description = "The model's folder in the serving directory (letters, digits, '.', '_', '-').")
+  @Option(names = "--modelName", required = true, description = "The model's folder in the serving directory (letters, digits, '.', '_', '-').")
   String modelName;
 
   @Override

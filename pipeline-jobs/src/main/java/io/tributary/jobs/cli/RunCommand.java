@@ -9,6 +9,7 @@ import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.TributaryOptions;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.pipeline.PipelineDefinition;
+import io.tributary.jobs.pipeline.PipelineException;
 import io.tributary.jobs.pipeline.PipelineYaml;
 import io.tributary.metadata.MetadataStore;
 import java.nio.file.Path;
@@ -22,15 +23,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tributary run pipeline.yaml}: checks the whole pipeline, then runs it with the driver,
- * recording everything in the metadata store. Exit codes: 0 the run finished; 1 a component
- * failed; 2 the pipeline file or an option is wrong.
+ * {@code tributary run pipeline.yaml}: checks the whole pipeline and every file its components
+ * name, then runs it with the driver, recording everything in the metadata store. Exit codes: 0
+ * the run finished; 1 a component failed (or the data did not suit a config); 2 the pipeline file,
+ * a file it names or an option is wrong.
  */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
     description = {
       "Runs a pipeline file end to end: each component in order, cached results reused, every"
           + " artifact and execution recorded in the metadata store.",
+      "Before the first step, the pipeline file and every file a component names (transform spec,"
+          + " configs, curated schema) are read and checked; each mistake is reported as file:line."
+          + " Exit codes: 0 finished; 1 a step failed; 2 a file or an option is wrong.",
       "Runner options (--profile=flink-local, --flinkMaster=..., any Beam option) apply to every"
           + " Beam component."
     })
@@ -40,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
   Path pipeline;
 
   @Option(
-      names = "--no-cache",
+      names = "--noCache",
       arity = "0..1",
       fallbackValue = "*",
       paramLabel = "COMPONENTS",
@@ -66,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     Set<String> some = noCache == null || all ? Set.of() : Set.of(noCache.split(","));
     for (String id : some) {
       if (definition.components().stream().noneMatch(c -> c.id().equals(id))) {
-        System.err.println("tributary run: --no-cache names '" + id + "', which is not a component of "
+        System.err.println("tributary run: --noCache names '" + id + "', which is not a component of "
             + definition.name());
         return JobCommand.USAGE;
       }
@@ -75,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
       RunSummary summary = new Driver(metadata, ComponentRegistry.standard(), System.out)
           .run(definition, new DriverSettings(store.home(), runnerArgs, all, some));
       return summary.succeeded() ? 0 : JobCommand.FAILED;
+    } catch (PipelineException e) {
+      // A mistake in a file a component names, found before the first step.
+      System.err.println("tributary run: " + e.getMessage().replace("\n", "\ntributary run: "));
+      return JobCommand.USAGE;
     }
   }
 }

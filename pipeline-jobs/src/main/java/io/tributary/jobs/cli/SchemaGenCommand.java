@@ -28,10 +28,10 @@ final class SchemaGenCommand implements Callable<Integer> {
   @Option(names = "--label", description = "The label feature: marked absent in the SERVING environment.")
   String label;
 
-  @Option(names = "--max-domain-size", description = "Strings with at most this many distinct values may get a domain (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--maxDomainSize", description = "Strings with at most this many distinct values may get a domain (default: ${DEFAULT-VALUE}).")
   int maxDomainSize = 100;
 
-  @Option(names = "--range-margin", description = "Numeric ranges are widened by this share of their width (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rangeMargin", description = "Numeric ranges are widened by this share of their width (default: ${DEFAULT-VALUE}).")
   double rangeMargin = 0.1;
 
   @Option(names = "--overwrite", description = "Replace --output if it exists.")

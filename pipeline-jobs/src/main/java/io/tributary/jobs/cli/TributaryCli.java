@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the shaded jar and of the {@code ./tributary} launcher.
  *
- * <p>Each subcommand is one job or tool; {@code tributary <command> --help} documents its options.
+ * <p>Each subcommand is one job or tool; {@code tributary <command> --help} documents its options,
+ * in camelCase; kebab-case spellings ({@code --failOn} for {@code --failOn}) are accepted too.
  */
 @Command(
     name = "tributary",
@@ -43,7 +44,20 @@ public final class TributaryCli implements Runnable {
 
   public static void main(String[] args) {
     FatalErrors.install(System.err);
-    System.exit(new CommandLine(new TributaryCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line of every command: options may be spelled in camelCase, as the help documents
+   * them, or in kebab-case ({@link OptionSpelling}).
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new TributaryCli()) {
+      @Override
+      public int execute(String... args) {
+        return super.execute(OptionSpelling.camelCase(args));
+      }
+    };
   }
 
   @Override

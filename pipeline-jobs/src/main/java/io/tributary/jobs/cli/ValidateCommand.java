@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tributary validate}: see {@link ValidateJob}. Exit code {@value #ANOMALIES} when
- * anomalies at or above {@code --fail-on} were found, so it can gate a CI job.
+ * anomalies at or above {@code --failOn} were found, so it can gate a CI job.
  */
 @Command(
     name = "validate",
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     description = {
       "Checks statistics against a schema, compares them with a baseline (drift) and serving statistics with the"
           + " training split (skew); writes anomalies.json per split and anomalies.html.",
-      "Exit codes: 0 no anomaly at or above --fail-on; 3 some; 2 wrong options; 1 failure."
+      "Exit codes: 0 no anomaly at or above --failOn; 3 some; 2 wrong options; 1 failure."
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -36,23 +36,23 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Output folder; gets Split-<name>/anomalies.json and anomalies.html.")
   Path output;
 
-  @Option(names = "--baseline-statistics", description = "Statistics of the previous span: each split is compared with the same split there (drift).")
+  @Option(names = "--baselineStatistics", description = "Statistics of the previous span: each split is compared with the same split there (drift).")
   Path baseline;
 
-  @Option(names = "--serving-statistics", description = "Statistics of serving data: each of its splits is checked in"
-      + " --serving-environment and compared with --training-split of --statistics (skew); written to serving/Split-<name>/.")
+  @Option(names = "--servingStatistics", description = "Statistics of serving data: each of its splits is checked in"
+      + " --servingEnvironment and compared with --trainingSplit of --statistics (skew); written to serving/Split-<name>/.")
   Path serving;
 
-  @Option(names = "--training-split", description = "The split of --statistics that serving data is compared with (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--trainingSplit", description = "The split of --statistics that serving data is compared with (default: ${DEFAULT-VALUE}).")
   String trainingSplit = ValidateSettings.TRAINING_SPLIT;
 
-  @Option(names = "--serving-environment", description = "The environment serving splits are validated in (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--servingEnvironment", description = "The environment serving splits are validated in (default: ${DEFAULT-VALUE}).")
   String servingEnvironment = "SERVING";
 
   @Option(names = "--environment", description = "The environment to validate in, e.g. SERVING (where the label may be absent).")
   String environment;
 
-  @Option(names = "--fail-on", description = "error, warning or never (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--failOn", description = "error, warning or never (default: ${DEFAULT-VALUE}).")
   String failOn = "error";
 
   @Option(names = "--overwrite", description = "Replace --output if it exists.")
@@ -73,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
       long blocking = threshold.count(checked.stream().map(CheckedSplit::anomalies).toList());
       if (blocking > 0) {
         System.err.println("tributary validate: " + blocking + " anomal" + (blocking == 1 ? "y" : "ies")
-            + " at or above --fail-on=" + failOn);
+            + " at or above --failOn=" + failOn);
         return ANOMALIES;
       }
       return 0;

@@ -1,5 +1,6 @@
 package io.tributary.jobs.components;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,24 @@ public interface Component {
 
   /** Rejects impossible parameter values before anything runs (message without location). */
   default void checkParameters(Map<String, Object> parameters) {}
+
+  /**
+   * Reads and checks every file the parameters name (a transform spec, a config, a curated
+   * schema), with every step and metric name in it, before any component of the pipeline runs.
+   * Relative paths are relative to {@code baseDir}, the pipeline file's folder. A mistake inside a
+   * file is a {@link io.tributary.jobs.options.UsageException} located in that file ({@code
+   * transform.yaml:7: ...}); a parameter that names no file is an {@link IllegalArgumentException},
+   * which the caller locates in the pipeline file.
+   */
+  default void validate(Map<String, Object> parameters, Path baseDir) {}
+
+  /**
+   * Checks what needs the data, as soon as some inputs exist and before this component (or
+   * anything between) runs: the driver calls it after each step with this run's artifacts so far,
+   * by input name, so that a label whose type does not suit the task fails right after ExampleGen.
+   * Throws as {@link #validate} does.
+   */
+  default void validateInputs(Map<String, Object> parameters, Path baseDir, Map<String, Path> inputs) {}
 
   /**
    * A fingerprint of what the component reads from outside the pipeline (raw files), part of the

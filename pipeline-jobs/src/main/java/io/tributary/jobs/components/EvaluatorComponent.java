@@ -5,12 +5,14 @@ import io.tributary.jobs.evaluate.EvaluateOptions;
 import io.tributary.jobs.evaluate.MetricsFile;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.transforms.evaluate.SliceKey;
+import io.tributary.transforms.evaluate.blessing.EvalConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * Evaluator in a pipeline: inputs {@code examples} (Examples), {@code model} (Model), {@code
@@ -68,6 +70,23 @@ final class EvaluatorComponent implements Component {
     if (!parameters.containsKey("config")) {
       throw new IllegalArgumentException(
           "'config' is required: the evaluation config (label, slices, thresholds), relative to the pipeline file");
+    }
+  }
+
+  /** The config is read, every threshold's metric checked against every task's metrics. */
+  @Override
+  public void validate(Map<String, Object> parameters, Path baseDir) {
+    EvaluateJob.readConfig(ConfigChecks.file(parameters, baseDir, "config"));
+  }
+
+  /** The label (when the config names it) and every slice column must be columns of the examples. */
+  @Override
+  public void validateInputs(Map<String, Object> parameters, Path baseDir, Map<String, Path> inputs) {
+    Schema examples = ConfigChecks.examplesSchema(inputs.get("examples"));
+    if (examples != null) {
+      Path config = ConfigChecks.file(parameters, baseDir, "config");
+      EvalConfig read = EvaluateJob.readConfig(config);
+      EvaluateJob.checkColumns(examples, read.labelOr(null), read, config);
     }
   }
 

@@ -1,11 +1,13 @@
 package io.tributary.jobs.components;
 
-import io.tributary.jobs.execution.Progress;
-import io.tributary.jobs.validation.SchemaGenJob;
 import io.tributary.jobs.artifacts.StagedOutput;
+import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.UsageException;
+import io.tributary.jobs.validation.SchemaGenJob;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.SchemaGen;
 import io.tributary.transforms.schema.SchemaJson;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,19 @@ final class SchemaGenComponent implements Component {
   public void checkParameters(Map<String, Object> parameters) {
     if (parameters.containsKey("schema") && parameters.size() > 1) {
       throw new IllegalArgumentException("'schema' imports a curated schema; the inference parameters do not apply");
+    }
+  }
+
+  /** A curated schema is read and checked before anything runs. */
+  @Override
+  public void validate(Map<String, Object> parameters, Path baseDir) {
+    Path curated = ConfigChecks.file(parameters, baseDir, "schema");
+    if (curated != null) {
+      try {
+        SchemaJson.read(curated);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.train.ModelArtifact;
 import io.tributary.jobs.train.TrainJob;
 import io.tributary.jobs.train.TrainOptions;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,18 @@ final class TrainerComponent implements Component {
     if (!parameters.containsKey("config")) {
       throw new IllegalArgumentException("'config' is required: the trainer config file, relative to the pipeline file");
     }
+  }
+
+  @Override
+  public void validate(Map<String, Object> parameters, Path baseDir) {
+    TrainJob.readConfig(ConfigChecks.file(parameters, baseDir, "config"));
+  }
+
+  /** The label must be a column whose type decides the task, or the config must say it. */
+  @Override
+  public void validateInputs(Map<String, Object> parameters, Path baseDir, Map<String, Path> inputs) {
+    Path config = ConfigChecks.file(parameters, baseDir, "config");
+    ConfigChecks.checkLabel(TrainJob.readConfig(config), config, ConfigChecks.examplesSchema(inputs.get("examples")));
   }
 
   @Override

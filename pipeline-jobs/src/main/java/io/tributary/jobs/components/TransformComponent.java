@@ -1,9 +1,12 @@
 package io.tributary.jobs.components;
 
+import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.transform.TransformJob;
 import io.tributary.jobs.transform.TransformOptions;
+import io.tributary.jobs.transform.TransformSpecFile;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,6 +53,22 @@ final class TransformComponent implements Component {
   public void checkParameters(Map<String, Object> parameters) {
     if (!parameters.containsKey("spec")) {
       throw new IllegalArgumentException("'spec' is required: the transform spec file, relative to the pipeline file");
+    }
+  }
+
+  /** The spec is read, with every step name and option, before anything runs. */
+  @Override
+  public void validate(Map<String, Object> parameters, Path baseDir) {
+    TransformSpecFile.read(ConfigChecks.file(parameters, baseDir, "spec"));
+  }
+
+  /** Every column the spec names must be in the examples, and every column accounted for. */
+  @Override
+  public void validateInputs(Map<String, Object> parameters, Path baseDir, Map<String, Path> inputs) {
+    Path examples = inputs.get("examples");
+    if (examples != null) {
+      Path spec = ConfigChecks.file(parameters, baseDir, "spec");
+      TransformJob.checkAgainstSchemas(TransformSpecFile.read(spec), spec, examples, ExampleSplits.of(examples));
     }
   }
 

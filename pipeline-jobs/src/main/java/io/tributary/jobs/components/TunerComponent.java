@@ -4,6 +4,7 @@ import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.tune.Trials;
 import io.tributary.jobs.tune.TuneJob;
 import io.tributary.jobs.tune.TuneOptions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,19 @@ final class TunerComponent implements Component {
     if (!parameters.containsKey("config")) {
       throw new IllegalArgumentException("'config' is required: the tune config file, relative to the pipeline file");
     }
+  }
+
+  /** The config is read, with the search metric and every searched name, before anything runs. */
+  @Override
+  public void validate(Map<String, Object> parameters, Path baseDir) {
+    TuneJob.readConfig(ConfigChecks.file(parameters, baseDir, "config"));
+  }
+
+  /** The label must be a column whose type decides the task, or the config must say it. */
+  @Override
+  public void validateInputs(Map<String, Object> parameters, Path baseDir, Map<String, Path> inputs) {
+    Path config = ConfigChecks.file(parameters, baseDir, "config");
+    ConfigChecks.checkLabel(TuneJob.readConfig(config).trainer(), config, ConfigChecks.examplesSchema(inputs.get("examples")));
   }
 
   /** The config file's bytes: its path alone is already in the parameters. */

@@ -76,8 +76,15 @@ public final class Driver {
     this.out = out;
   }
 
+  /**
+   * Runs {@code pipeline}; first every component reads the files it names, and a mistake in any of
+   * them is a {@link io.tributary.jobs.pipeline.PipelineException} before anything is recorded or
+   * run. After each step the components that read its outputs check what needs the data (the
+   * label's type, the columns named), and a mistake stops the run there.
+   */
   public RunSummary run(PipelineDefinition pipeline, DriverSettings settings) {
     long started = System.nanoTime();
+    Preflight.check(pipeline, registry);
     WellKnownTypes.registerAll(store);
     registry.types().forEach(type -> store.registerType(NodeType.execution(type)));
     Path root = pipeline.root() != null ? pipeline.root() : settings.home().resolve("pipelines").resolve(pipeline.name());
@@ -99,6 +106,15 @@ public final class Driver {
       steps.add(step);
       out.println("[run] " + step.line());
       if (step.error() != null) {
+        break;
+      }
+      var mistake = Preflight.checkDownstream(pipeline, spec, registry, produced);
+      if (mistake.isPresent()) {
+        ComponentSpec later = mistake.get().getKey();
+        StepResult stopped = new StepResult(later.id(), later.type(), ExecutionState.FAILED.name(), 0, 0, Map.of(),
+            null, "configuration error, found before it ran: " + mistake.get().getValue());
+        steps.add(stopped);
+        out.println("[run] " + stopped.line());
         break;
       }
     }

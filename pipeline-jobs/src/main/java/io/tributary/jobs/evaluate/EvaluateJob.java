@@ -79,7 +79,7 @@ public final class EvaluateJob {
   public MetricsFile run() {
     Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
     Path configFile = Path.of(options.getConfig()).toAbsolutePath().normalize();
-    EvalConfig config = ConfigFile.read(configFile, "--config", EvalConfig::fromJson, EvalConfig::fromYaml);
+    EvalConfig config = readConfig(configFile);
     ScoringModel candidate = ScoringModel.load("--model", options.getModel(), options.getTransform());
     ScoringModel baseline =
         options.getBaselineModel() == null
@@ -198,9 +198,20 @@ public final class EvaluateJob {
         slices);
   }
 
-  /** The label and every slice column must be columns of the split: checked on its schema file alone. */
-  private static void checkColumns(Schema schema, String label, EvalConfig config, Path configFile) {
-    if (!schema.hasField(label)) {
+  /**
+   * The evaluation config in {@code file}, every threshold's metric known to some task; a mistake
+   * is one line, {@code file:line: what to fix}.
+   */
+  public static EvalConfig readConfig(Path file) {
+    return ConfigFile.read(file, "--config", EvalConfig::fromJson, EvalConfig::fromYaml);
+  }
+
+  /**
+   * The label (unless null) and every slice column must be columns of the split: checked on its
+   * schema file alone.
+   */
+  public static void checkColumns(Schema schema, String label, EvalConfig config, Path configFile) {
+    if (label != null && !schema.hasField(label)) {
       throw new UsageException(
           "the label column '" + label + "' is not in the examples (columns: " + schema.getFieldNames() + "): set 'label' in "
               + configFile.getFileName());

@@ -40,7 +40,7 @@ final class CanaryProcess {
         child.destroyForcibly().waitFor();
         return CanaryReport.failed(
             "the canary JVM did not finish within " + timeoutSeconds + " s and was killed: raise the timeout"
-                + " (timeoutSeconds / --timeout-seconds) or send fewer canary rows");
+                + " (timeoutSeconds / --timeoutSeconds) or send fewer canary rows");
       }
     } catch (InterruptedException e) {
       child.destroyForcibly();

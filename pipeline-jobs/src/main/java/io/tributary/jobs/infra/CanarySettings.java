@@ -30,17 +30,17 @@ public record CanarySettings(String split, int canaryRows, Double maxP99LatencyM
       throw new IllegalArgumentException("name the split the canary rows come from (split / --split)");
     }
     if (canaryRows < 1) {
-      throw new IllegalArgumentException("canary rows is " + canaryRows + ": send at least 1 row (canaryRows / --canary-rows)");
+      throw new IllegalArgumentException("canary rows is " + canaryRows + ": send at least 1 row (canaryRows / --canaryRows)");
     }
     if (maxP99LatencyMs != null && !(maxP99LatencyMs > 0)) {
       throw new IllegalArgumentException(
-          "the p99 latency limit is " + maxP99LatencyMs + " ms: give a positive number (maxP99LatencyMs / --max-p99-latency-ms)");
+          "the p99 latency limit is " + maxP99LatencyMs + " ms: give a positive number (maxP99LatencyMs / --maxP99LatencyMs)");
     }
     if (maxHeapMb != null && maxHeapMb < 1) {
-      throw new IllegalArgumentException("the heap limit is " + maxHeapMb + " MB: give at least 1 (maxHeapMb / --max-heap-mb)");
+      throw new IllegalArgumentException("the heap limit is " + maxHeapMb + " MB: give at least 1 (maxHeapMb / --maxHeapMb)");
     }
     if (timeoutSeconds < 1) {
-      throw new IllegalArgumentException("the timeout is " + timeoutSeconds + " s: give at least 1 (timeoutSeconds / --timeout-seconds)");
+      throw new IllegalArgumentException("the timeout is " + timeoutSeconds + " s: give at least 1 (timeoutSeconds / --timeoutSeconds)");
     }
   }
 

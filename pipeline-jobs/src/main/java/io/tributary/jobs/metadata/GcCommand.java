@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tributary metadata gc --keep-last=N [--dry-run]}: deletes the artifacts of all but the
+ * {@code tributary metadata gc --keepLast=N [--dryRun]}: deletes the artifacts of all but the
  * newest N runs of each pipeline, except anything the latest blessed or pushed model came from.
  */
 @Command(
@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Delete artifacts of old runs (never the lineage of the latest blessed or pushed model).")
 final class GcCommand extends StoreCommand {
-  @Option(names = "--keep-last", paramLabel = "N", required = true, description = "Runs to keep per pipeline.")
+  @Option(names = "--keepLast", paramLabel = "N", required = true, description = "Runs to keep per pipeline.")
   int keepLast;
 
-  @Option(names = "--dry-run", description = "Only list what would be deleted.")
+  @Option(names = "--dryRun", description = "Only list what would be deleted.")
   boolean dryRun;
 
   @Override

@@ -13,11 +13,11 @@ import picocli.CommandLine.Spec;
  * tributary metadata executions --run=penguin-2026-11-22T08:00 --state=FAILED
  * tributary metadata artifacts --type=Model --state=LIVE --format=json
  * tributary metadata lineage 42 --upstream --hops=5 --format=dot
- * tributary metadata gc --keep-last=5 --dry-run
+ * tributary metadata gc --keepLast=5 --dryRun
  * </pre>
  *
  * <p>Every subcommand takes {@code --home=DIR} (SQLite store in that Tributary home; default
- * {@code $TRIBUTARY_HOME} or {@code ~/.tributary}) or {@code --metadata-url=JDBC_URL}. Errors are
+ * {@code $TRIBUTARY_HOME} or {@code ~/.tributary}) or {@code --metadataUrl=JDBC_URL}. Errors are
  * one line on stderr with exit code 1.
  */
 @Command(

@@ -16,7 +16,7 @@ public final class StoreOptions {
   Path home;
 
   @Option(
-      names = "--metadata-url",
+      names = "--metadataUrl",
       paramLabel = "JDBC_URL",
       description = "Use this store instead, e.g. jdbc:postgresql://host:5432/db?user=u&password=p.")
   String url;
@@ -29,7 +29,7 @@ public final class StoreOptions {
   /** The chosen store; {@code readOnly} for commands that only look. */
   public StoreConfig config(boolean readOnly) {
     if (home != null && url != null) {
-      throw new IllegalArgumentException("give either --home or --metadata-url, not both");
+      throw new IllegalArgumentException("give either --home or --metadataUrl, not both");
     }
     StoreConfig config =
         url != null

@@ -1,5 +1,6 @@
 package io.tributary.jobs.options;
 
+import io.tributary.transforms.transform.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,10 @@ import java.util.function.Function;
 
 /**
  * Reads a JSON or YAML config file given as an option, by the file's extension; every problem is
- * a {@link UsageException} naming the option or the file.
+ * a {@link UsageException} naming the option or the file, and the line when there is one: {@code
+ * transform.yaml:7: unknown op 'zscore' in features[0].steps[1]; did you mean 'zScore'? ...}. The
+ * standalone commands and {@code tributary run} (before its first step) read configs through
+ * here, so both say the same.
  *
  * <pre>{@code
  * EvalConfig config = ConfigFile.read(Path.of("evaluation.yaml"), "--config", EvalConfig::fromJson, EvalConfig::fromYaml);
@@ -32,6 +36,8 @@ public final class ConfigFile {
     }
     try {
       return json ? fromJson.apply(text) : fromYaml.apply(text);
+    } catch (SpecException e) {
+      throw new UsageException(e.at(file.toString()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(file + ": " + e.getMessage());
     }

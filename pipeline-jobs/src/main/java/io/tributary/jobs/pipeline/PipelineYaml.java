@@ -87,14 +87,18 @@ public final class PipelineYaml {
     if (fields.containsKey("parameters")) {
       for (NodeTuple p : requireMapping(where, fields.get("parameters"), "parameters").getValue()) {
         String key = scalar(where, p.getKeyNode(), "parameter name", true);
-        parameters.put(key, value(where, p.getValueNode(), key));
+        if (parameters.put(key, value(where, p.getValueNode(), key)) != null) {
+          throw twice(where, p.getKeyNode(), "parameter '" + key + "'");
+        }
       }
     }
     Map<String, String> inputs = new LinkedHashMap<>();
     if (fields.containsKey("inputs")) {
       for (NodeTuple p : requireMapping(where, fields.get("inputs"), "inputs").getValue()) {
         String key = scalar(where, p.getKeyNode(), "input name", true);
-        inputs.put(key, scalar(where, p.getValueNode(), "input " + key, true));
+        if (inputs.put(key, scalar(where, p.getValueNode(), "input " + key, true)) != null) {
+          throw twice(where, p.getKeyNode(), "input '" + key + "'");
+        }
       }
     }
     return new ComponentSpec(id, type, parameters, inputs, location);
@@ -126,7 +130,7 @@ public final class PipelineYaml {
         throw new PipelineException(at(where, tuple.getKeyNode()), "unknown key '" + key + "'; allowed here: " + allowed);
       }
       if (fields.put(key, tuple.getValueNode()) != null) {
-        throw new PipelineException(at(where, tuple.getKeyNode()), "'" + key + "' is given twice");
+        throw twice(where, tuple.getKeyNode(), "'" + key + "'");
       }
     }
     return fields;
@@ -147,6 +151,11 @@ public final class PipelineYaml {
       throw new PipelineException(at(where, node), "'" + what + "' is empty");
     }
     return value;
+  }
+
+  /** A key written twice in one mapping: YAML would keep the last silently. */
+  private static PipelineException twice(String where, Node key, String what) {
+    return new PipelineException(at(where, key), what + " is given twice: keep one (otherwise the last would win silently)");
   }
 
   private static String at(String where, Node node) {

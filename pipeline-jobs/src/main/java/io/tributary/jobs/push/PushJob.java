@@ -47,7 +47,7 @@ public final class PushJob {
   public static PushResult run(PushSettings settings, Progress progress) throws IOException {
     Path model = InputPaths.folder(settings.model(), "--model");
     Path blessing = InputPaths.folder(settings.blessing(), "--blessing");
-    Path infraBlessing = settings.infraBlessing() == null ? null : InputPaths.folder(settings.infraBlessing(), "--infra-blessing");
+    Path infraBlessing = settings.infraBlessing() == null ? null : InputPaths.folder(settings.infraBlessing(), "--infraBlessing");
     Blessings.refusal(blessing, infraBlessing).ifPresent(reason -> {
       throw new PushRefusedException(reason);
     });

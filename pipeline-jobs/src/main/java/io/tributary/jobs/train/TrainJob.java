@@ -2,8 +2,8 @@ package io.tributary.jobs.train;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.ConfigFile;
 import io.tributary.jobs.options.InputPaths;
-import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.tune.BestHyperParameters;
 import io.tributary.transforms.model.ModelFolder;
 import io.tributary.transforms.model.SavedModel;
@@ -56,9 +56,9 @@ public final class TrainJob {
 
   /** Trains and publishes; returns the artifact summary. */
   public ModelArtifact run() {
+    TrainerConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     TrainingInputs inputs =
         TrainingInputs.open(options.getExamples(), options.getTransform(), options.getTrainSplit(), options.getEvalSplit());
-    TrainerConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     if (options.getHyperparameters() != null) {
       BestHyperParameters best =
           BestHyperParameters.read(InputPaths.existing(options.getHyperparameters(), "--hyperparameters"));
@@ -104,13 +104,8 @@ public final class TrainJob {
     }
   }
 
-  private static TrainerConfig readConfig(Path file) {
-    String text = InputPaths.readText(file, "--config");
-    String name = file.getFileName().toString();
-    try {
-      return name.endsWith(".json") ? TrainerConfig.fromJson(text) : TrainerConfig.fromYaml(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(file + ": " + e.getMessage());
-    }
+  /** The trainer config in {@code file}; a mistake is one line, {@code file:line: what to fix}. */
+  public static TrainerConfig readConfig(Path file) {
+    return ConfigFile.read(file, "--config", TrainerConfig::fromJson, TrainerConfig::fromYaml);
   }
 }

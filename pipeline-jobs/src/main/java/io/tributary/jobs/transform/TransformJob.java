@@ -78,6 +78,9 @@ public final class TransformJob {
 
   /** Runs the job to completion; the output exists afterwards only if this returns. */
   public ExamplesArtifact run() {
+    // The spec first: a mistake in it is found without touching the data.
+    Path specFile = Path.of(options.getSpec()).toAbsolutePath().normalize();
+    TransformSpec written = TransformSpecFile.read(specFile);
     Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
     List<String> splits = ExampleSplits.of(examples);
     if (!splits.contains(options.getFitSplit())) {
@@ -85,9 +88,8 @@ public final class TransformJob {
           "--fitSplit=" + options.getFitSplit() + " is not a split of " + examples + ": it has " + splits);
     }
     ExampleFormat format = ExampleFormat.parse(options.getOutputFormat());
-    Path specFile = Path.of(options.getSpec()).toAbsolutePath().normalize();
     ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, options.getFitSplit()).toString());
-    TransformSpec spec = TransformSpecFile.resolve(TransformSpecFile.read(specFile), names, specFile);
+    TransformSpec spec = TransformSpecFile.resolve(written, names, specFile);
     checkAgainstSchemas(spec, specFile, examples, splits);
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     StagedOutput graph = null;
@@ -167,7 +169,7 @@ public final class TransformJob {
   }
 
   /** Every split must fit the spec: checked on the schema files alone, before any data is read. */
-  private static void checkAgainstSchemas(TransformSpec spec, Path specFile, Path examples, List<String> splits) {
+  public static void checkAgainstSchemas(TransformSpec spec, Path specFile, Path examples, List<String> splits) {
     for (String split : splits) {
       try {
         spec.outputSchema(AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(ExampleSplits.folder(examples, split).toString())));

@@ -38,7 +38,8 @@ public enum Direction {
   public static Direction of(String metric) {
     if (!METRICS.contains(metric)) {
       throw new IllegalArgumentException(
-          "unknown metric '" + metric + "': use accuracy or macroF1 (classification), rmse, mae or r2 (regression)");
+          "unknown metric '" + metric + "': use accuracy or macroF1 (classification), rmse, mae or r2 (regression)"
+              + io.tributary.transforms.transform.DidYouMean.suffix(metric, METRICS));
     }
     return io.tributary.transforms.evaluate.blessing.Direction.defaultFor(metric)
         == io.tributary.transforms.evaluate.blessing.Direction.LOWER_IS_BETTER ? MINIMIZE : MAXIMIZE;

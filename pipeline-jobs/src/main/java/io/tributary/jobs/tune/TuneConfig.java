@@ -1,6 +1,5 @@
 package io.tributary.jobs.tune;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,23 +52,17 @@ public record TuneConfig(TrainerConfig trainer, SearchSpec search) {
   /** Reads JSON ({@code json} true) or YAML text; errors name the field and what to fix. */
   public static TuneConfig parse(String text, boolean json) {
     ObjectMapper mapper = json ? SpecMappers.JSON : SpecMappers.YAML;
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid tune config: " + e.getOriginalMessage(), e);
-    }
+    JsonNode tree = SpecMappers.read(mapper, text, JsonNode.class, "tune config");
     if (!(tree instanceof ObjectNode fields)) {
       throw new IllegalArgumentException("the tune config is empty or not a mapping of fields");
     }
-    JsonNode search = fields.remove("search");
-    if (search == null) {
+    if (!fields.has("search")) {
       throw new IllegalArgumentException(
           "the tune config needs a 'search' section: strategy, metric and parameters (see pipeline-jobs/docs/deploy.md)");
     }
-    TrainerConfig trainer =
-        SpecMappers.read(mapper, SpecMappers.write(mapper, fields), TrainerConfig.class, "trainer config");
-    SearchSpec spec = SpecMappers.read(mapper, SpecMappers.write(mapper, search), SearchSpec.class, "search section");
+    // Read from the text itself, not from the tree, so that every mistake keeps its line.
+    TrainerConfig trainer = SpecMappers.readWithout(mapper, text, "search", TrainerConfig.class, "trainer config");
+    SearchSpec spec = SpecMappers.readField(mapper, text, "search", SearchSpec.class, "search section");
     return new TuneConfig(trainer, spec);
   }
 

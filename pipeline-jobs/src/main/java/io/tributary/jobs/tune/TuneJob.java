@@ -2,6 +2,7 @@ package io.tributary.jobs.tune;
 
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.Progress;
+import io.tributary.jobs.options.ConfigFile;
 import io.tributary.jobs.options.InputPaths;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.train.TrainingInputs;
@@ -38,13 +39,19 @@ public final class TuneJob {
 
   /** Tunes and publishes; returns every trial. */
   public Trials run() throws InterruptedException {
+    TuneConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     TrainingInputs inputs =
         TrainingInputs.open(options.getExamples(), options.getTransform(), options.getTrainSplit(), options.getEvalSplit());
+    try {
+      // An integer label without a task would fail every trial alike: say it once, before any.
+      config.trainer().taskOf(inputs.fn().outputSchema());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(options.getConfig() + ": " + e.getMessage());
+    }
     if (!inputs.hasEval()) {
       throw new UsageException(
           inputs.examples() + " has no Split-" + options.getEvalSplit() + "/: trials are scored on it; set --evalSplit");
     }
-    TuneConfig config = readConfig(InputPaths.existing(options.getConfig(), "--config"));
     int parallelism = parallelism(options.getParallelism());
     List<Map<String, Number>> searched = config.search().trials(config.algorithm());
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
@@ -85,12 +92,8 @@ public final class TuneJob {
     return requested;
   }
 
-  private static TuneConfig readConfig(Path file) {
-    String text = InputPaths.readText(file, "--config");
-    try {
-      return TuneConfig.parse(text, file.getFileName().toString().endsWith(".json"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(file + ": " + e.getMessage());
-    }
+  /** The tune config in {@code file}; a mistake is one line, {@code file:line: what to fix}. */
+  public static TuneConfig readConfig(Path file) {
+    return ConfigFile.read(file, "--config", text -> TuneConfig.parse(text, true), text -> TuneConfig.parse(text, false));
   }
 }

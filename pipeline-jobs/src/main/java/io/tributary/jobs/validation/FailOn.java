@@ -15,7 +15,7 @@ public enum FailOn {
     try {
       return valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--fail-on=" + text + ": use error, warning or never");
+      throw new IllegalArgumentException("--failOn=" + text + ": use error, warning or never");
     }
   }
 

@@ -66,10 +66,10 @@ public final class ValidateJob {
     ExampleValidator.Validation servingValidation = null;
     if (settings.serving() != null) {
       if (!splits.contains(settings.trainingSplit())) {
-        throw new UsageException("--training-split=" + settings.trainingSplit() + ": " + settings.statistics()
+        throw new UsageException("--trainingSplit=" + settings.trainingSplit() + ": " + settings.statistics()
             + " has no such split; it has " + splits);
       }
-      servingValidation = inEnvironment(schema, settings.servingEnvironment(), "--serving-environment")
+      servingValidation = inEnvironment(schema, settings.servingEnvironment(), "--servingEnvironment")
           .withSkewBaseline(read(settings.statistics(), settings.trainingSplit()));
     }
     StagedOutput out = StagedOutput.begin(settings.output(), settings.overwrite());

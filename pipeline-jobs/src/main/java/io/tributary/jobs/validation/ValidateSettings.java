@@ -43,10 +43,10 @@ public record ValidateSettings(
       throw new IllegalArgumentException("pass the statistics folder, the schema and the output folder");
     }
     if (trainingSplit == null || trainingSplit.isBlank()) {
-      throw new IllegalArgumentException("--training-split: name the split of --statistics serving data is compared with");
+      throw new IllegalArgumentException("--trainingSplit: name the split of --statistics serving data is compared with");
     }
     if (servingEnvironment == null || servingEnvironment.isBlank()) {
-      throw new IllegalArgumentException("--serving-environment: name an environment of the schema, e.g. SERVING");
+      throw new IllegalArgumentException("--servingEnvironment: name an environment of the schema, e.g. SERVING");
     }
   }
 

@@ -26,15 +26,15 @@ class DeployCommandsHelpTest {
 
   @Test
   void infraValidateDocumentsEveryOptionAndItsExitCodes() {
-    assertDocumented("infra-validate", "--model", "--transform", "--examples", "--split", "--canary-rows",
-        "--max-p99-latency-ms", "--max-heap-mb", "--timeout-seconds", "--output", "--overwrite",
+    assertDocumented("infra-validate", "--model", "--transform", "--examples", "--split", "--canaryRows",
+        "--maxP99LatencyMs", "--maxHeapMb", "--timeoutSeconds", "--output", "--overwrite",
         "3 INFRA_NOT_BLESSED");
   }
 
   @Test
   void pushDocumentsEveryOptionAndItsExitCodes() {
-    assertDocumented("push", "--model", "--transform", "--blessing", "--infra-blessing", "--serving-dir",
-        "--model-name", "1 refused");
+    assertDocumented("push", "--model", "--transform", "--blessing", "--infraBlessing", "--servingDir",
+        "--modelName", "1 refused");
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.tributary.jobs.cli.TributaryCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /**
  * One {@code tributary} command run in this JVM with its standard output and error captured.
@@ -23,7 +22,7 @@ public record CliRun(int exitCode, String out, String err) {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      int code = new CommandLine(new TributaryCli()).execute(args);
+      int code = TributaryCli.commandLine().execute(args);
       return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);

@@ -20,7 +20,6 @@ import java.util.List;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tributary train} end to end: ExampleGen's penguin output, a fitted transform, the sample config. */
 class TrainJobTest {
@@ -71,6 +70,6 @@ class TrainJobTest {
   }
 
   private static int cli(String... args) {
-    return new CommandLine(new TributaryCli()).execute(args);
+    return TributaryCli.commandLine().execute(args);
   }
 }

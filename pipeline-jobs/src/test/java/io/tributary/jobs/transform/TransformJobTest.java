@@ -38,7 +38,6 @@ import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Runs the real Transform job in this JVM on the penguins (ExampleGen's output), on the
@@ -244,7 +243,7 @@ class TransformJobTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      int code = new CommandLine(new TributaryCli()).execute(args);
+      int code = TributaryCli.commandLine().execute(args);
       String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
       assertTrue(lines[0].startsWith("tributary transform: ") && lines[0].contains("topK"), lines[0]);
       return code;

@@ -76,7 +76,7 @@ class ValidateCommandsTest {
     Path out = dir.resolve("anomalies");
     CliRun run = validate("--statistics=" + DATA.corruptedStatistics, "--output=" + out);
     assertEquals(3, run.exitCode(), run.out());
-    assertTrue(run.err().matches("tributary validate: \\d+ anomalies at or above --fail-on=error\\s*"), run.err());
+    assertTrue(run.err().matches("tributary validate: \\d+ anomalies at or above --failOn=error\\s*"), run.err());
     Set<String> found = new HashSet<>();
     for (String split : List.of("train", "eval")) {
       read(out, "Split-" + split).errors().forEach(a -> found.add(a.type() + ":" + a.feature()));
@@ -147,7 +147,7 @@ class ValidateCommandsTest {
     CliRun wrongSplit = validate("--statistics=" + DATA.cleanStatistics, "--serving-statistics=" + DATA.shiftedStatistics,
         "--output=" + dir.resolve("none"), "--training-split=test");
     assertEquals(2, wrongSplit.exitCode());
-    assertTrue(wrongSplit.err().startsWith("tributary validate: --training-split=test: "), wrongSplit.err());
+    assertTrue(wrongSplit.err().startsWith("tributary validate: --trainingSplit=test: "), wrongSplit.err());
     assertFalse(Files.exists(dir.resolve("none")), "nothing is written when an option is wrong");
   }
 

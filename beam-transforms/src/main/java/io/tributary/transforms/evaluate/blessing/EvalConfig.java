@@ -1,8 +1,6 @@
 package io.tributary.transforms.evaluate.blessing;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.tributary.transforms.evaluate.ClassificationMetrics;
-import io.tributary.transforms.evaluate.RegressionMetrics;
 import io.tributary.transforms.evaluate.Slice;
 import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.model.Task;
@@ -123,30 +121,11 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
   }
 
   /**
-   * Fails unless every threshold names a metric of {@code task}: for classification {@link
-   * ClassificationMetrics#NAMES} or {@code name[class]} of {@link
-   * ClassificationMetrics#PER_CLASS_NAMES}; for regression {@link RegressionMetrics#NAMES}.
+   * Fails unless every threshold names a metric of {@code task} ({@link MetricNames}); every
+   * name is already known to be some task's metric once the config is read.
    */
   public void checkMetrics(Task task) {
-    for (Threshold threshold : thresholds) {
-      String metric = threshold.metric();
-      int bracket = metric.indexOf('[');
-      boolean known;
-      if (task == Task.REGRESSION) {
-        known = RegressionMetrics.NAMES.contains(metric);
-      } else if (bracket > 0 && metric.endsWith("]") && bracket < metric.length() - 2) {
-        known = ClassificationMetrics.PER_CLASS_NAMES.contains(metric.substring(0, bracket));
-      } else {
-        known = ClassificationMetrics.NAMES.contains(metric);
-      }
-      if (!known) {
-        throw new IllegalArgumentException(
-            "unknown " + task.id() + " metric '" + metric + "' in a threshold: use one of "
-                + (task == Task.REGRESSION
-                    ? RegressionMetrics.NAMES
-                    : ClassificationMetrics.NAMES + " or name[class] with name one of " + ClassificationMetrics.PER_CLASS_NAMES));
-      }
-    }
+    thresholds.forEach(threshold -> MetricNames.check(threshold.metric(), task));
   }
 
   /** Builds a config; {@link #build()} runs the same checks as reading one. */

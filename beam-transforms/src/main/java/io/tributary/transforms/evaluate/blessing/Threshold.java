@@ -45,6 +45,7 @@ public record Threshold(
     if (metric == null || metric.isBlank()) {
       throw new IllegalArgumentException("a threshold needs 'metric': name the metric, e.g. accuracy");
     }
+    MetricNames.check(metric, null);
     slice = slice == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(slice));
     if (slice.size() > 2) {
       throw new IllegalArgumentException("threshold on " + metric + ": 'slice' names " + slice.size()

@@ -59,18 +59,18 @@ class EvalConfigTest {
   void mistakesNameTheFix() {
     assertMessage("add [sex] to 'slices'", "slices: [island]\nthresholds: [{metric: accuracy, lowerBound: 0.9, slice: {sex: male}}]");
     assertMessage("listed twice", "slices: [island, [island]]");
-    assertMessage("(line 2)", "label: species\ntreshold: []");
+    assertMessage("line 2: unknown field 'treshold'; did you mean 'thresholds'?", "label: species\ntreshold: []");
     assertMessage("sets nothing: give lowerBound, upperBound or change", "thresholds: [{metric: accuracy}]");
     assertMessage("needs 'absolute' or 'relative'", "thresholds: [{metric: accuracy, change: {direction: higher_is_better}}]");
     assertMessage("unknown direction 'up'", "thresholds: [{metric: accuracy, change: {direction: up, absolute: 0}}]");
     assertMessage("at most two columns", "slices: [[a, b, c]]");
     assertMessage("is above upperBound", "thresholds: [{metric: accuracy, lowerBound: 0.9, upperBound: 0.1}]");
-    IllegalArgumentException unknownMetric =
-        assertThrows(IllegalArgumentException.class,
-            () -> EvalConfig.fromYaml("thresholds: [{metric: acuracy, lowerBound: 0.9}]").checkMetrics(Task.CLASSIFICATION));
-    assertTrue(unknownMetric.getMessage().startsWith("unknown classification metric 'acuracy'"), unknownMetric.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    // A name no task has fails when the file is read, before the model's task is known.
+    assertMessage("unknown metric 'acuracy' in a threshold; did you mean 'accuracy'?",
+        "thresholds: [{metric: acuracy, lowerBound: 0.9}]");
+    IllegalArgumentException otherTask = assertThrows(IllegalArgumentException.class,
         () -> EvalConfig.fromYaml("thresholds: [{metric: accuracy, lowerBound: 0.9}]").checkMetrics(Task.REGRESSION));
+    assertTrue(otherTask.getMessage().startsWith("unknown regression metric 'accuracy'"), otherTask.getMessage());
     EvalConfig.fromYaml("thresholds: [{metric: \"f1[Adelie]\", lowerBound: 0.9}]").checkMetrics(Task.CLASSIFICATION);
   }
 
