@@ -12,6 +12,8 @@ import java.io.Serializable;
  * @param support rows labelled as this class
  * @param rocAuc one-vs-rest ROC AUC of this class's probability; null without probabilities, or
  *     when every row or no row is of this class
+ * @param prAuc one-vs-rest PR AUC (average precision) of this class's probability; null without
+ *     probabilities, or when no row is of this class
  */
-public record ClassMetrics(double precision, double recall, double f1, long support, Double rocAuc)
+public record ClassMetrics(double precision, double recall, double f1, long support, Double rocAuc, Double prAuc)
     implements Serializable {}

@@ -12,9 +12,12 @@ final class ClassificationMetricsFn extends MetricsFn<ConfusionAccumulator, Clas
   private static final long serialVersionUID = 1L;
 
   private final String label;
+  private final String positiveClass;
 
-  ClassificationMetricsFn(String label) {
+  /** @param positiveClass the class whose AUCs are the whole-slice ones when there are two, or null */
+  ClassificationMetricsFn(String label, String positiveClass) {
     this.label = label;
+    this.positiveClass = positiveClass;
   }
 
   @Override
@@ -44,7 +47,7 @@ final class ClassificationMetricsFn extends MetricsFn<ConfusionAccumulator, Clas
 
   @Override
   public ClassificationMetrics extractOutput(ConfusionAccumulator acc) {
-    return acc.metrics();
+    return acc.metrics(positiveClass);
   }
 
   @Override

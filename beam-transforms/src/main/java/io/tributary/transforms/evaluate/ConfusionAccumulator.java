@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The mergeable state of a classification evaluation: the confusion counts, the log-loss sum and,
@@ -56,8 +57,19 @@ public final class ConfusionAccumulator {
     return this;
   }
 
-  /** Accuracy, per-class and macro precision/recall/F1, log loss, ROC AUC and the confusion matrix so far. */
+  /** As {@link #metrics(String)} with the default positive class. */
   public ClassificationMetrics metrics() {
+    return metrics(null);
+  }
+
+  /**
+   * Accuracy, per-class and macro precision/recall/F1, log loss, ROC and PR AUC and the confusion
+   * matrix so far.
+   *
+   * @param positiveClass with two scored classes, the one whose AUCs are the whole-slice ones;
+   *     null (or a class not scored): the second in sorted order
+   */
+  public ClassificationMetrics metrics(String positiveClass) {
     TreeSet<String> classes = new TreeSet<>(confusion.keySet());
     confusion.values().forEach(row -> classes.addAll(row.keySet()));
     Map<String, ClassMetrics> perClass = new TreeMap<>();
@@ -76,7 +88,9 @@ public final class ConfusionAccumulator {
       double recall = ratio(truePositives, support);
       double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
       ScoreHistogram histogram = scores.get(c);
-      perClass.put(c, new ClassMetrics(precision, recall, f1, support, histogram == null ? null : histogram.auc()));
+      perClass.put(c, new ClassMetrics(
+          precision, recall, f1, support, histogram == null ? null : histogram.auc(),
+          histogram == null ? null : histogram.averagePrecision()));
       right += truePositives;
       precisionSum += precision;
       recallSum += recall;
@@ -85,18 +99,28 @@ public final class ConfusionAccumulator {
     int k = Math.max(classes.size(), 1);
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     confusion.forEach((label, row) -> counts.put(label, new TreeMap<>(row)));
+    String positive = positiveOf(positiveClass);
     return new ClassificationMetrics(
         examples, unlabelled, ratio(right, examples), precisionSum / k, recallSum / k, f1Sum / k,
-        withProbabilities == 0 ? null : logLossSum / withProbabilities, rocAuc(), new ArrayList<>(classes), perClass,
-        counts);
+        withProbabilities == 0 ? null : logLossSum / withProbabilities,
+        wholeSlice(positive, ScoreHistogram::auc), wholeSlice(positive, ScoreHistogram::averagePrecision), positive,
+        new ArrayList<>(classes), perClass, counts);
   }
 
-  /** Binary: the second class's AUC; more classes: the mean of the defined one-vs-rest AUCs. */
-  private Double rocAuc() {
-    if (scores.size() == 2) {
-      return scores.lastEntry().getValue().auc();
+  /** With two scored classes, {@code wanted} if it is one of them, else the second; otherwise null. */
+  private String positiveOf(String wanted) {
+    if (scores.size() != 2) {
+      return null;
     }
-    List<Double> defined = scores.values().stream().map(ScoreHistogram::auc).filter(Objects::nonNull).toList();
+    return wanted != null && scores.containsKey(wanted) ? wanted : scores.lastKey();
+  }
+
+  /** Binary: the positive class's value; more classes: the mean of the defined one-vs-rest values. */
+  private Double wholeSlice(String positive, Function<ScoreHistogram, Double> metric) {
+    if (positive != null) {
+      return metric.apply(scores.get(positive));
+    }
+    List<Double> defined = scores.values().stream().map(metric).filter(Objects::nonNull).toList();
     return defined.isEmpty() ? null : defined.stream().mapToDouble(Double::doubleValue).sum() / defined.size();
   }
 

@@ -17,8 +17,10 @@ import org.apache.beam.sdk.schemas.Schema.TypeName;
  * PCollection<KV<SliceKey, RegressionMetrics>> r = scored.apply(Evaluate.regression("body_mass_g"));
  * }</pre>
  *
- * <p>Classification: accuracy, per-class and macro precision, recall and F1, log loss, ROC AUC
- * (binary, and one-vs-rest per class) and the confusion matrix. Regression: RMSE, MAE and R². Every
+ * <p>Classification: accuracy, per-class and macro precision, recall and F1 (macro recall is the
+ * balanced accuracy), log loss, ROC AUC and PR AUC (average precision) — of the positive class
+ * with two classes, the one-vs-rest macro average with more, and one-vs-rest per class — and the
+ * confusion matrix. Regression: RMSE, MAE and R². Every
  * slice, of every kind, is computed in the same pass by one keyed combine over mergeable
  * accumulators with explicit coders, so it runs on any runner and partial results merge. Without
  * {@code withSlices} only the overall slice is computed. Rows whose label is missing are counted,
@@ -30,9 +32,19 @@ public final class Evaluate {
 
   private Evaluate() {}
 
-  /** Accuracy, per-class precision/recall/F1/AUC, macro averages, log loss, ROC AUC and the confusion matrix. */
+  /** Accuracy, per-class precision/recall/F1/AUCs, macro averages, log loss, ROC and PR AUC and the confusion matrix. */
   public static SlicedEvaluation<ClassificationMetrics> classification(String labelColumn) {
-    return new SlicedEvaluation<>(new ClassificationMetricsFn(requireLabel(labelColumn)), List.of(Slice.overall()));
+    return classification(labelColumn, null);
+  }
+
+  /**
+   * As {@link #classification(String)}; with two classes the whole-slice ROC and PR AUC are those
+   * of {@code positiveClass} (a binary model's, from {@code ModelDescriptor#positiveClass()}); null:
+   * the second class in sorted order.
+   */
+  public static SlicedEvaluation<ClassificationMetrics> classification(String labelColumn, String positiveClass) {
+    return new SlicedEvaluation<>(
+        new ClassificationMetricsFn(requireLabel(labelColumn), positiveClass), List.of(Slice.overall()));
   }
 
   /** RMSE, MAE and R². */

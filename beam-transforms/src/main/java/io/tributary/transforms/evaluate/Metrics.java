@@ -12,6 +12,9 @@ public sealed interface Metrics permits ClassificationMetrics, RegressionMetrics
   /** Labelled rows evaluated. */
   long examples();
 
+  /** Rows skipped because their label was missing. */
+  long unlabelled();
+
   /**
    * Every metric that could be computed, by name, in a fixed order; one that could not (log loss
    * without probabilities, an AUC with no negative rows) is absent.

@@ -51,11 +51,12 @@ public final class RegressionAccumulator {
   /** RMSE, MAE and R² of the rows added so far. */
   public RegressionMetrics metrics() {
     if (examples == 0) {
-      return new RegressionMetrics(0, unlabelled, 0, 0, 0);
+      return new RegressionMetrics(0, unlabelled, 0, 0, 0, 0);
     }
     double r2 = labelDeviationSquares <= 0 ? 0 : 1 - squaredErrorSum / labelDeviationSquares;
     return new RegressionMetrics(
-        examples, unlabelled, Math.sqrt(squaredErrorSum / examples), absoluteErrorSum / examples, r2);
+        examples, unlabelled, Math.sqrt(squaredErrorSum / examples), absoluteErrorSum / examples, r2,
+        Math.sqrt(Math.max(0, labelDeviationSquares) / examples));
   }
 
   void write(DataOutputStream out) throws IOException {

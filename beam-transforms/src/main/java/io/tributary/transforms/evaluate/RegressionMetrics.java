@@ -14,8 +14,10 @@ import java.util.Map;
  * @param mae mean absolute error
  * @param r2 1 - (squared error) / (squared deviation of the labels from their mean); 0 when the
  *     labels are all equal
+ * @param labelStdDev the labels' standard deviation (population): the RMSE of always predicting
+ *     their mean, the naive baseline a model must beat
  */
-public record RegressionMetrics(long examples, long unlabelled, double rmse, double mae, double r2)
+public record RegressionMetrics(long examples, long unlabelled, double rmse, double mae, double r2, double labelStdDev)
     implements Metrics, Serializable {
 
   /** The metric names, in {@link #byName()}'s order. */

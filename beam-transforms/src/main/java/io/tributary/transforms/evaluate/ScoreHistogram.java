@@ -11,8 +11,10 @@ import java.util.TreeMap;
  * equal-width buckets over [0, 1]: what a one-vs-rest ROC AUC needs, in bounded, mergeable space
  * (at most {@value #BUCKETS} + 1 buckets, stored sparsely).
  *
- * <p>The AUC is the probability that a random positive row scores above a random negative one,
- * ties counting half (Mann-Whitney). Scores in the same bucket count as ties, so the result is
+ * <p>The ROC AUC is the probability that a random positive row scores above a random negative one,
+ * ties counting half (Mann-Whitney). The PR AUC is the average precision: the precision at each
+ * score, from the highest down, weighted by the share of the positives first reached there
+ * (scikit-learn's {@code average_precision_score}, no interpolation). Scores in the same bucket count as ties, so the result is
  * exact when positives and negatives never share a bucket and off by at most the share of pairs
  * that do otherwise; it does not depend on the order rows arrive or how partial histograms merge.
  */
@@ -55,6 +57,30 @@ final class ScoreHistogram {
       negativesBelow += counts[1];
     }
     return pairsWon / ((double) positives * negatives);
+  }
+
+  /**
+   * The PR AUC (average precision): the sum over the scores, from the highest down, of the
+   * precision of "score at least this" times the share of the positives that score exactly this.
+   * Null when there are no positive rows; a constant score gives the positives' share.
+   */
+  Double averagePrecision() {
+    long positives = 0;
+    for (long[] counts : buckets.values()) {
+      positives += counts[0];
+    }
+    if (positives == 0) {
+      return null;
+    }
+    double sum = 0;
+    long truePositives = 0;
+    long reached = 0;
+    for (long[] counts : buckets.descendingMap().values()) {
+      truePositives += counts[0];
+      reached += counts[0] + counts[1];
+      sum += counts[0] * ((double) truePositives / reached);
+    }
+    return sum / positives;
   }
 
   void write(DataOutputStream out) throws IOException {

@@ -29,10 +29,15 @@ import java.util.TreeMap;
  * @param seed the training seed
  * @param modelSha256 the SHA-256 of the protobuf model file, checked on every load
  * @param provenance a summary of Tribuo's provenance
+ * @param classWeights the weight each class's training rows had, or null when unweighted
+ * @param positiveClass for a binary classifier given a decision threshold or class weights, the
+ *     class the threshold is on (and whose AUCs are reported); else null
+ * @param decisionThreshold predict {@code positiveClass} when its probability is at least this;
+ *     null: the most probable class. Every scoring path applies it ({@link ModelScorer})
  */
 @JsonPropertyOrder({
   "formatVersion", "task", "label", "features", "transform", "algorithm", "hyperParameters", "seed",
-  "modelSha256", "provenance"
+  "modelSha256", "provenance", "classWeights", "positiveClass", "decisionThreshold"
 })
 public record ModelDescriptor(
     Integer formatVersion,
@@ -44,10 +49,26 @@ public record ModelDescriptor(
     Map<String, Number> hyperParameters,
     long seed,
     String modelSha256,
-    TrainingProvenance provenance) {
+    TrainingProvenance provenance,
+    Map<String, Double> classWeights,
+    String positiveClass,
+    Double decisionThreshold) {
 
-  /** The version of {@code model.json} this code writes and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The newest version of {@code model.json} this code reads. It writes version 1 unless the model
+   * has class weights or a decision threshold: those are version 2, so that an older Tributary,
+   * which would ignore the threshold and predict differently, refuses the model instead.
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /** A descriptor without class weights or a decision threshold (format version 1). */
+  public ModelDescriptor(
+      Integer formatVersion, Task task, String label, List<String> features, TransformReference transform,
+      String algorithm, Map<String, Number> hyperParameters, long seed, String modelSha256,
+      TrainingProvenance provenance) {
+    this(formatVersion, task, label, features, transform, algorithm, hyperParameters, seed, modelSha256, provenance,
+        null, null, null);
+  }
 
   public ModelDescriptor {
     if (formatVersion == null) {
@@ -71,6 +92,23 @@ public record ModelDescriptor(
     features = List.copyOf(features);
     hyperParameters =
         hyperParameters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hyperParameters));
+    classWeights = classWeights == null ? null : Collections.unmodifiableMap(new TreeMap<>(classWeights));
+    if (decisionThreshold != null) {
+      if (positiveClass == null) {
+        throw new IllegalArgumentException("model.json has a decisionThreshold but no positiveClass it applies to");
+      }
+      if (!(decisionThreshold > 0 && decisionThreshold < 1)) {
+        throw new IllegalArgumentException("model.json's decisionThreshold " + decisionThreshold + " is not between 0 and 1");
+      }
+    }
+    if ((classWeights != null || decisionThreshold != null) && task != Task.CLASSIFICATION) {
+      throw new IllegalArgumentException("model.json has class weights or a decision threshold, but the task is " + task.id());
+    }
+  }
+
+  /** The format version a descriptor with these fields is written with: 2 with weights or a threshold, else 1. */
+  public static int formatVersionFor(Map<String, Double> classWeights, Double decisionThreshold) {
+    return classWeights != null || decisionThreshold != null ? 2 : 1;
   }
 
   /** Reads {@code model.json} text; errors name the field at fault. */

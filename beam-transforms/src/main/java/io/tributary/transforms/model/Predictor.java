@@ -3,18 +3,11 @@ package io.tributary.transforms.model;
 import io.tributary.transforms.transform.FeatureSpec;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.values.Row;
-import org.tribuo.Model;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.regression.RegressionFactory;
-import org.tribuo.regression.Regressor;
 
 /**
  * Scores raw records: the fitted transform, then the model. This is the single-record serving
@@ -27,6 +20,9 @@ import org.tribuo.regression.Regressor;
  * score.probabilities();   // {Adelie=0.97, Chinstrap=0.02, Gentoo=0.01}
  * }</pre>
  *
+ * <p>The label is the most probable class, or, for a binary model with a {@code
+ * decisionThreshold} in {@code model.json}, decided by that threshold ({@link ModelScorer}).
+ *
  * <p>Instances are immutable; share one per thread or per worker (loading is the expensive part).
  * A record whose features cannot be computed (a missing value the transform does not impute)
  * fails with an {@link IllegalArgumentException} naming the feature.
@@ -35,17 +31,13 @@ public final class Predictor {
 
   private final TransformFn transform;
   private final SavedModel saved;
-  private final Model<Label> classifier;
-  private final Model<Regressor> regressor;
+  private final ModelScorer scorer;
 
   private Predictor(TransformFn transform, SavedModel saved) {
-    ModelDescriptor descriptor = saved.descriptor();
-    FeatureVector.check(transform.outputSchema(), descriptor.features());
+    FeatureVector.check(transform.outputSchema(), saved.descriptor().features());
     this.transform = transform;
     this.saved = saved;
-    boolean classification = descriptor.task() == Task.CLASSIFICATION;
-    this.classifier = classification ? saved.model().castModel(Label.class) : null;
-    this.regressor = classification ? null : saved.model().castModel(Regressor.class);
+    this.scorer = ModelScorer.of(saved);
   }
 
   /** Loads the model and the transform its descriptor names. */
@@ -116,17 +108,8 @@ public final class Predictor {
     }
   }
 
-  /** Scores one already transformed record, given as a column lookup. */
+  /** Scores one already transformed record, given as a column lookup (see {@link ModelScorer}). */
   public Score scoreTransformed(Function<String, Object> column) {
-    List<String> features = saved.descriptor().features();
-    if (classifier != null) {
-      Prediction<Label> prediction = classifier.predict(FeatureVector.example(LabelFactory.UNKNOWN_LABEL, features, column));
-      Map<String, Double> probabilities = new HashMap<>();
-      prediction.getOutputScores().forEach((name, label) -> probabilities.put(name, label.getScore()));
-      return Score.ofClass(prediction.getOutput().getLabel(), probabilities);
-    }
-    Prediction<Regressor> prediction =
-        regressor.predict(FeatureVector.example(RegressionFactory.UNKNOWN_REGRESSOR, features, column));
-    return Score.ofValue(prediction.getOutput().getValues()[0]);
+    return scorer.score(column);
   }
 }

@@ -1,55 +1,75 @@
 package io.tributary.transforms.train;
 
+import io.tributary.transforms.evaluate.ClassificationMetrics;
+import io.tributary.transforms.evaluate.ConfusionAccumulator;
+import io.tributary.transforms.evaluate.Metrics;
+import io.tributary.transforms.evaluate.RegressionAccumulator;
+import io.tributary.transforms.evaluate.RegressionMetrics;
+import io.tributary.transforms.model.ModelScorer;
 import io.tributary.transforms.model.SavedModel;
+import io.tributary.transforms.model.Score;
 import io.tributary.transforms.model.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.values.Row;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.evaluation.LabelEvaluation;
-import org.tribuo.classification.evaluation.LabelEvaluator;
-import org.tribuo.regression.Regressor;
-import org.tribuo.regression.evaluation.RegressionEvaluation;
-import org.tribuo.regression.evaluation.RegressionEvaluator;
 
 /**
- * A quick in-JVM evaluation of a model on transformed rows, for the Trainer's summary: accuracy
- * and macro-averaged F1 for classification; RMSE, MAE and R² for regression. (The Evaluator
- * component computes the full set of metrics as a Beam transform.)
+ * An in-JVM evaluation of a model on transformed rows, for the Trainer's summary and the Tuner's
+ * trials. It scores through {@link ModelScorer} (so a decision threshold applies, as everywhere)
+ * and computes the Evaluator's own whole-slice metrics with the Evaluator's accumulators, so a
+ * metric has one name and one meaning in every component: for classification {@code accuracy},
+ * {@code macroPrecision}, {@code macroRecall} (balanced accuracy), {@code macroF1}, {@code
+ * logLoss}, {@code rocAuc} and {@code prAuc} (of the positive class with two classes, one-vs-rest
+ * macro averages with more); for regression {@code rmse}, {@code mae} and {@code r2}.
  *
  * @param examples labelled rows evaluated
  * @param unlabelled rows skipped because their label was missing
- * @param metrics metric name to value, in a fixed order
+ * @param metrics metric name to value, in {@link ClassificationMetrics#NAMES} or {@link
+ *     RegressionMetrics#NAMES} order (without {@code examples}); a metric that cannot be computed
+ *     (an AUC with one class in the rows) is absent
  */
 public record Evaluation(long examples, long unlabelled, Map<String, Double> metrics) {
 
   /** Evaluates {@code model} on {@code transformed} (rows of the transform's output schema). */
   public static Evaluation of(SavedModel model, Iterable<Row> transformed) {
     String label = model.descriptor().label();
-    List<String> features = model.descriptor().features();
-    Map<String, Double> metrics = new LinkedHashMap<>();
+    ModelScorer scorer = ModelScorer.of(model);
+    Metrics metrics;
+    List<String> names;
     if (model.descriptor().task() == Task.CLASSIFICATION) {
-      LabelledExamples<Label> examples = LabelledExamples.classification(label, features, transformed);
-      if (examples.dataset().size() == 0) {
-        return new Evaluation(0, examples.unlabelled(), metrics);
+      ConfusionAccumulator accumulator = new ConfusionAccumulator();
+      for (Row row : transformed) {
+        Object value = row.getValue(label);
+        if (value == null) {
+          accumulator.add(null, null, null);
+          continue;
+        }
+        Score score = scorer.score(row::getValue);
+        accumulator.add(String.valueOf(value), score.label(), score.probabilities());
       }
-      LabelEvaluation evaluation =
-          new LabelEvaluator().evaluate(model.model().castModel(Label.class), examples.dataset());
-      metrics.put("accuracy", evaluation.accuracy());
-      metrics.put("macroF1", evaluation.macroAveragedF1());
-      return new Evaluation(examples.dataset().size(), examples.unlabelled(), metrics);
+      metrics = accumulator.metrics(model.descriptor().positiveClass());
+      names = ClassificationMetrics.NAMES;
+    } else {
+      RegressionAccumulator accumulator = new RegressionAccumulator();
+      for (Row row : transformed) {
+        Object value = row.getValue(label);
+        if (value == null) {
+          accumulator.add(null, 0);
+          continue;
+        }
+        accumulator.add(number(label, value), scorer.score(row::getValue).value());
+      }
+      metrics = accumulator.metrics();
+      names = RegressionMetrics.NAMES;
     }
-    LabelledExamples<Regressor> examples = LabelledExamples.regression(label, features, transformed);
-    if (examples.dataset().size() == 0) {
-      return new Evaluation(0, examples.unlabelled(), metrics);
+    Map<String, Double> byName = metrics.byName();
+    Map<String, Double> wholeSlice = new LinkedHashMap<>();
+    if (metrics.examples() > 0) {
+      names.stream().filter(name -> !name.equals("examples") && byName.containsKey(name))
+          .forEach(name -> wholeSlice.put(name, byName.get(name)));
     }
-    RegressionEvaluation evaluation =
-        new RegressionEvaluator().evaluate(model.model().castModel(Regressor.class), examples.dataset());
-    metrics.put("rmse", evaluation.averageRMSE());
-    metrics.put("mae", evaluation.averageMAE());
-    metrics.put("r2", evaluation.averageR2());
-    return new Evaluation(examples.dataset().size(), examples.unlabelled(), metrics);
+    return new Evaluation(metrics.examples(), metrics.unlabelled(), wholeSlice);
   }
 
   /** A metric by name, e.g. {@code accuracy}; fails naming the metrics there are. */
@@ -59,5 +79,12 @@ public record Evaluation(long examples, long unlabelled, Map<String, Double> met
       throw new IllegalArgumentException("no metric '" + name + "'; there are " + metrics.keySet());
     }
     return value;
+  }
+
+  private static double number(String label, Object value) {
+    if (value instanceof Number number) {
+      return number.doubleValue();
+    }
+    throw new IllegalArgumentException("label '" + label + "' value '" + value + "' is not a number: regression needs numbers");
   }
 }

@@ -35,6 +35,11 @@ import org.tribuo.regression.Regressor;
  * feature is a numeric or one-hot column. A training row with a missing feature value fails (impute
  * it in the spec); rows with a missing label are skipped and counted.
  *
+ * <p><b>Imbalanced classes.</b> {@code classWeights} weigh each training row by its class (see
+ * {@link ClassWeights}); {@code decisionThreshold} makes a binary model predict its positive class
+ * from that probability on, everywhere it scores (recorded in {@code model.json}). See {@link
+ * Decision} for what is checked.
+ *
  * <p><b>Deterministic.</b> Rows are sorted by content before training and every trainer is
  * seeded (XGBoost on one thread), so the same rows, config and seed give the same model in any
  * row order. The protobuf bytes still differ in the training time Tribuo records.
@@ -76,14 +81,24 @@ public final class Trainer {
     if (task == Task.CLASSIFICATION) {
       LabelledExamples<Label> examples = LabelledExamples.classification(config.label(), features, transformed);
       requireExamples(examples);
-      Model<Label> model = TribuoTrainers.classifier(algorithm, hyperParameters, seed).train(examples.dataset());
+      Decision decision = Decision.of(config, examples.dataset());
+      org.tribuo.Trainer<Label> trainer = TribuoTrainers.classifier(algorithm, hyperParameters, seed);
+      decision.weigh(trainer, algorithm, examples.dataset());
+      Model<Label> model = trainer.train(examples.dataset());
+      decision.checkProbabilities(model, algorithm);
       List<String> classes = model.getOutputIDInfo().getDomain().stream().map(Label::getLabel).sorted().toList();
-      return describe(model, classes, task, features, fn, transformPath, algorithm, hyperParameters);
+      return describe(model, classes, task, features, fn, transformPath, algorithm, hyperParameters, decision);
+    }
+    if (config.hasDecisionSettings()) {
+      throw new IllegalArgumentException(
+          "classWeights, positiveClass and decisionThreshold are for classification, but label '" + config.label()
+              + "' is a regression label: remove them");
     }
     LabelledExamples<Regressor> examples = LabelledExamples.regression(config.label(), features, transformed);
     requireExamples(examples);
     Model<Regressor> model = TribuoTrainers.regressor(algorithm, hyperParameters, seed).train(examples.dataset());
-    return describe(model, List.of(config.label()), task, features, fn, transformPath, algorithm, hyperParameters);
+    return describe(
+        model, List.of(config.label()), task, features, fn, transformPath, algorithm, hyperParameters, Decision.NONE);
   }
 
   private Task task(Schema schema) {
@@ -122,10 +137,11 @@ public final class Trainer {
       TransformFn fn,
       String transformPath,
       Algorithm algorithm,
-      Map<String, Number> hyperParameters) {
+      Map<String, Number> hyperParameters,
+      Decision decision) {
     ModelDescriptor descriptor =
         new ModelDescriptor(
-            ModelDescriptor.FORMAT_VERSION,
+            ModelDescriptor.formatVersionFor(decision.weights(), decision.threshold()),
             task,
             config.label(),
             features,
@@ -134,7 +150,10 @@ public final class Trainer {
             hyperParameters,
             config.seed(),
             ModelFolder.sha256(ModelFolder.modelBytes(model)),
-            TrainingProvenance.of(model, outputs));
+            TrainingProvenance.of(model, outputs),
+            decision.weights(),
+            decision.positiveClass(),
+            decision.threshold());
     return new SavedModel(descriptor, model);
   }
 }

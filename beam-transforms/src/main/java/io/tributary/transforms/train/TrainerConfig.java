@@ -42,14 +42,45 @@ import org.apache.beam.sdk.schemas.Schema;
  *   <li>{@code features}: transformed columns to train on; default every feature of the transform
  *       spec (pass-through columns such as ids and the label are not features).
  *   <li>{@code seed} (default 0): the same data, config and seed give the same model.
+ *   <li>{@code classWeights}: {@code balanced} or a map of class to weight ({@link ClassWeights});
+ *       classification only.
+ *   <li>{@code decisionThreshold}: binary classification only: predict {@code positiveClass} when
+ *       its probability is at least this (between 0 and 1, exclusive); recorded in {@code
+ *       model.json}, so every scoring path applies it. A tune config may search it like a
+ *       hyper-parameter ({@value #DECISION_THRESHOLD}).
+ *   <li>{@code positiveClass}: the class the threshold is on; default the second class in sorted
+ *       order ({@code 1}, {@code true}, {@code yes}).
  * </ul>
  *
  * <p>Unknown fields, algorithms, hyper-parameter names and out-of-range values are errors naming
  * the valid choices, raised when the config is built or read.
  */
-@JsonPropertyOrder({"label", "task", "algorithm", "hyperParameters", "features", "seed"})
+@JsonPropertyOrder({
+  "label", "task", "algorithm", "hyperParameters", "features", "seed", "classWeights", "positiveClass",
+  "decisionThreshold"
+})
 public record TrainerConfig(
-    String label, Task task, Algorithm algorithm, Map<String, Number> hyperParameters, List<String> features, Long seed) {
+    String label,
+    Task task,
+    Algorithm algorithm,
+    Map<String, Number> hyperParameters,
+    List<String> features,
+    Long seed,
+    ClassWeights classWeights,
+    String positiveClass,
+    Double decisionThreshold) {
+
+  /** The name under which a tune config searches the decision threshold. */
+  public static final String DECISION_THRESHOLD = "decisionThreshold";
+
+  private static final HyperParameter DECISION_THRESHOLD_RANGE =
+      HyperParameter.real(DECISION_THRESHOLD, 0.5, 0.001, 0.999, "probability of the positive class from which it is predicted");
+
+  /** A config without class weights or a decision threshold. */
+  public TrainerConfig(
+      String label, Task task, Algorithm algorithm, Map<String, Number> hyperParameters, List<String> features, Long seed) {
+    this(label, task, algorithm, hyperParameters, features, seed, null, null, null);
+  }
 
   public TrainerConfig {
     if (label == null || label.isBlank()) {
@@ -72,6 +103,59 @@ public record TrainerConfig(
       algorithm.resolve(hyperParameters);
     } else if (!hyperParameters.isEmpty()) {
       throw new IllegalArgumentException("hyper-parameters are set but no algorithm: name the 'algorithm' they are for");
+    }
+    if (decisionThreshold != null) {
+      DECISION_THRESHOLD_RANGE.check(decisionThreshold);
+    }
+    if (positiveClass != null && positiveClass.isBlank()) {
+      throw new IllegalArgumentException("'positiveClass' is empty: name a class, or leave it out");
+    }
+    if (task == Task.REGRESSION && (classWeights != null || decisionThreshold != null || positiveClass != null)) {
+      throw new IllegalArgumentException(
+          "classWeights, positiveClass and decisionThreshold are for classification, but task is regression: remove them");
+    }
+  }
+
+  /** Whether the config asks for class weights, a positive class or a decision threshold. */
+  public boolean hasDecisionSettings() {
+    return classWeights != null || positiveClass != null || decisionThreshold != null;
+  }
+
+  /**
+   * This config trained with {@code algorithm} and {@code values} laid over its hyper-parameters (a
+   * tuning trial, or the tuned winner): a {@value #DECISION_THRESHOLD} entry sets the threshold.
+   */
+  public TrainerConfig tuned(Algorithm tunedAlgorithm, Map<String, Number> values) {
+    Map<String, Number> merged = new LinkedHashMap<>(hyperParameters);
+    Double threshold = decisionThreshold;
+    for (Map.Entry<String, Number> value : values.entrySet()) {
+      if (value.getKey().equals(DECISION_THRESHOLD)) {
+        threshold = value.getValue().doubleValue();
+      } else {
+        merged.put(value.getKey(), value.getValue());
+      }
+    }
+    return new TrainerConfig(
+        label, task, tunedAlgorithm, merged, features, seed, classWeights, positiveClass, threshold);
+  }
+
+  /**
+   * What a search may vary for {@code algorithm}: its hyper-parameters and {@value
+   * #DECISION_THRESHOLD}, by name.
+   */
+  public static Map<String, HyperParameter> searchable(Algorithm algorithm) {
+    Map<String, HyperParameter> searchable = new TreeMap<>();
+    algorithm.hyperParameters().forEach(parameter -> searchable.put(parameter.name(), parameter));
+    searchable.put(DECISION_THRESHOLD, DECISION_THRESHOLD_RANGE);
+    return searchable;
+  }
+
+  /** Fails, naming the fix, unless {@code value} is allowed for the searchable {@code name}. */
+  public static void checkSearchable(Algorithm algorithm, String name, Number value) {
+    if (name.equals(DECISION_THRESHOLD)) {
+      DECISION_THRESHOLD_RANGE.check(value);
+    } else {
+      algorithm.resolve(Map.of(name, value));
     }
   }
 
@@ -140,6 +224,9 @@ public record TrainerConfig(
     private final Map<String, Number> hyperParameters = new LinkedHashMap<>();
     private List<String> features;
     private long seed;
+    private ClassWeights classWeights;
+    private String positiveClass;
+    private Double decisionThreshold;
 
     private Builder(String label) {
       this.label = label;
@@ -170,8 +257,24 @@ public record TrainerConfig(
       return this;
     }
 
+    public Builder classWeights(ClassWeights value) {
+      this.classWeights = value;
+      return this;
+    }
+
+    public Builder positiveClass(String value) {
+      this.positiveClass = value;
+      return this;
+    }
+
+    public Builder decisionThreshold(double value) {
+      this.decisionThreshold = value;
+      return this;
+    }
+
     public TrainerConfig build() {
-      return new TrainerConfig(label, task, algorithm, hyperParameters, features, seed);
+      return new TrainerConfig(
+          label, task, algorithm, hyperParameters, features, seed, classWeights, positiveClass, decisionThreshold);
     }
   }
 }

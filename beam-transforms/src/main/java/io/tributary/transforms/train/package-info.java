@@ -8,7 +8,10 @@
  *       seed; a builder, JSON and YAML.
  *   <li>{@link io.tributary.transforms.train.Algorithm}: the algorithms per task and their
  *       hyper-parameters with defaults ({@link io.tributary.transforms.train.HyperParameter}).
- *   <li>{@link io.tributary.transforms.train.Trainer}: trains in this JVM and evaluates.
+ *   <li>{@link io.tributary.transforms.train.ClassWeights}: {@code balanced} or explicit class
+ *       weights for imbalanced classes; the trainer also takes a binary decision threshold.
+ *   <li>{@link io.tributary.transforms.train.Trainer}: trains in this JVM; {@link
+ *       io.tributary.transforms.train.Evaluation} evaluates with the Evaluator's metrics.
  * </ul>
  *
  * <p>Training is plain Java (Tribuo trains in one JVM); it lives in this module because {@code

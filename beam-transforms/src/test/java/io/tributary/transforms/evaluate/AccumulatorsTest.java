@@ -32,10 +32,11 @@ class AccumulatorsTest {
     assertEquals(1, m.unlabelled());
     assertEquals(3.0 / 5, m.accuracy(), EPS);
     assertEquals(List.of("a", "b", "c"), m.classes());
-    // Each row scores only its own class here, so no class has negatives: no AUC is defined.
-    assertEquals(new ClassMetrics(0.5, 0.5, 0.5, 2, null), m.perClass().get("a"));
-    assertEquals(new ClassMetrics(2.0 / 3, 1.0, 0.8, 2, null), m.perClass().get("b"));
-    assertEquals(new ClassMetrics(0.0, 0.0, 0.0, 1, null), m.perClass().get("c"));
+    // Each row scores only its own class here, so no class has negatives: no ROC AUC is defined,
+    // and every class's precision is 1 at every score (PR AUC 1).
+    assertEquals(new ClassMetrics(0.5, 0.5, 0.5, 2, null, 1.0), m.perClass().get("a"));
+    assertEquals(new ClassMetrics(2.0 / 3, 1.0, 0.8, 2, null, 1.0), m.perClass().get("b"));
+    assertEquals(new ClassMetrics(0.0, 0.0, 0.0, 1, null, 1.0), m.perClass().get("c"));
     assertNull(m.rocAuc());
     assertEquals((0.5 + 2.0 / 3) / 3, m.macroPrecision(), EPS);
     assertEquals(0.5, m.macroRecall(), EPS);
@@ -129,7 +130,57 @@ class AccumulatorsTest {
     assertEquals(Math.sqrt(1.0 / 3), m.rmse(), EPS);
     assertEquals(1.0 / 3, m.mae(), EPS);
     assertEquals(0.5, m.r2(), EPS);
-    assertEquals(new RegressionMetrics(0, 0, 0, 0, 0), new RegressionAccumulator().metrics());
+    assertEquals(new RegressionMetrics(0, 0, 0, 0, 0, 0), new RegressionAccumulator().metrics());
+  }
+
+  /**
+   * Two classes, p(yes) per row: yes 0.9, no 0.95, yes 0.7, no 0.3, no 0.1. ROC AUC of yes: the
+   * positives beat 2 and 2 of the 3 negatives, 4/6. PR AUC of yes: from the top, 0.95 is a
+   * negative, 0.9 a positive at precision 1/2, 0.7 a positive at precision 2/3: (1/2 + 2/3) / 2.
+   * Of no: 0.9 and 0.7 at precision 1, then 0.05 at 3/5: (1 + 1 + 3/5) / 3.
+   */
+  @Test
+  void aucsAndLogLossOfATinyBinaryCaseByHand() {
+    ConfusionAccumulator acc = new ConfusionAccumulator();
+    double[] yes = {0.9, 0.95, 0.7, 0.3, 0.1};
+    String[] labels = {"yes", "no", "yes", "no", "no"};
+    for (int i = 0; i < yes.length; i++) {
+      acc.add(labels[i], yes[i] >= 0.5 ? "yes" : "no", Map.of("yes", yes[i], "no", 1 - yes[i]));
+    }
+
+    ClassificationMetrics byDefault = acc.metrics();
+    assertEquals("yes", byDefault.positiveClass(), "the second class in sorted order");
+    assertEquals(4.0 / 6, byDefault.rocAuc(), EPS);
+    assertEquals((1.0 / 2 + 2.0 / 3) / 2, byDefault.prAuc(), EPS);
+    double logLoss = -(Math.log(0.9) + Math.log(0.05) + Math.log(0.7) + Math.log(0.7) + Math.log(0.9)) / 5;
+    assertEquals(logLoss, byDefault.logLoss(), 1e-9);
+    assertEquals((1.0 / 2 + 2.0 / 3) / 2, byDefault.byName().get("prAuc[yes]"), EPS);
+
+    ClassificationMetrics no = acc.metrics("no");
+    assertEquals("no", no.positiveClass());
+    assertEquals(4.0 / 6, no.rocAuc(), EPS);
+    assertEquals((1 + 1 + 3.0 / 5) / 3, no.prAuc(), EPS);
+  }
+
+  /**
+   * Three classes: the whole-slice AUCs are the one-vs-rest macro averages. Class b's positive
+   * (0.35) is beaten by one negative (0.4) and beats two: ROC AUC 2/3, PR AUC 1/2; a and c are
+   * ranked perfectly (1 and 1).
+   */
+  @Test
+  void multiclassAucsAreOneVsRestMacroAverages() {
+    ConfusionAccumulator acc = new ConfusionAccumulator();
+    acc.add("a", "a", Map.of("a", 0.6, "b", 0.3, "c", 0.1));
+    acc.add("b", "c", Map.of("a", 0.2, "b", 0.35, "c", 0.45));
+    acc.add("c", "c", Map.of("a", 0.1, "b", 0.2, "c", 0.7));
+    acc.add("a", "b", Map.of("a", 0.3, "b", 0.4, "c", 0.3));
+
+    ClassificationMetrics m = acc.metrics();
+    assertNull(m.positiveClass());
+    assertEquals(2.0 / 3, m.perClass().get("b").rocAuc(), EPS);
+    assertEquals(0.5, m.perClass().get("b").prAuc(), EPS);
+    assertEquals((1 + 2.0 / 3 + 1) / 3, m.rocAuc(), EPS);
+    assertEquals((1 + 0.5 + 1) / 3, m.prAuc(), EPS);
   }
 
   private static ConfusionAccumulator confusion(int from, int to) {

@@ -60,7 +60,7 @@ class SlicedEvaluationPipelineTest {
       assertEquals(0.5, x.accuracy(), EPS);
       assertNull(x.rocAuc(), "island X has no row labelled b: the AUC is undefined");
       ClassMetrics yb = bySlice.get(key("island", "Y")).perClass().get("b");
-      assertEquals(new ClassMetrics(1.0, 0.5, 2.0 / 3, 2, null), yb);
+      assertEquals(new ClassMetrics(1.0, 0.5, 2.0 / 3, 2, null, 1.0), yb);
       assertEquals(1, bySlice.get(key("island", SliceKey.MISSING)).examples());
       assertEquals(1.0, bySlice.get(key("island", SliceKey.MISSING, "sex", "f")).accuracy(), EPS);
       assertEquals(0.0, bySlice.get(key("island", "Y", "sex", SliceKey.MISSING)).accuracy(), EPS);
@@ -85,8 +85,8 @@ class SlicedEvaluationPipelineTest {
       assertEquals(Math.sqrt(1.0 / 3), overall.rmse(), EPS);
       assertEquals(1.0 / 3, overall.mae(), EPS);
       assertEquals(0.5, overall.r2(), EPS);
-      assertEquals(new RegressionMetrics(2, 0, 0, 0, 1), bySlice.get(key("group", "1")));
-      assertEquals(new RegressionMetrics(1, 1, 1, 1, 0), bySlice.get(key("group", "2")));
+      assertEquals(new RegressionMetrics(2, 0, 0, 0, 1, 0.5), bySlice.get(key("group", "1")));
+      assertEquals(new RegressionMetrics(1, 1, 1, 1, 0, 0), bySlice.get(key("group", "2")));
       return null;
     });
     p.run().waitUntilFinish();

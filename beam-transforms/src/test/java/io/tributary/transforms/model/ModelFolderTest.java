@@ -94,7 +94,8 @@ class ModelFolderTest {
     ModelFormatException truncated = assertThrows(ModelFormatException.class, () -> ModelFolder.read(dir.toString()));
     assertTrue(truncated.getMessage().contains("is not a readable model descriptor"), truncated.getMessage());
 
-    Files.writeString(json, text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+    Files.writeString(
+        json, text.replace("\"formatVersion\" : 1", "\"formatVersion\" : " + (ModelDescriptor.FORMAT_VERSION + 1)));
     ModelFormatException newer = assertThrows(ModelFormatException.class, () -> ModelFolder.read(dir.toString()));
     assertTrue(newer.getMessage().contains("upgrade Tributary to read it"), newer.getMessage());
   }

@@ -95,6 +95,7 @@ public final class Driver {
     StaleExecutions.recover(store, pipeline.name(), pipelineContext, out);
     out.println("[run] " + pipeline.name() + " run " + runId + ": " + pipeline.components().size()
         + " components, artifacts under " + root);
+    SelectionBias.warnings(pipeline).forEach(warning -> out.println("[run] " + warning));
 
     Map<String, Map<String, Artifact>> produced = new HashMap<>();
     List<StepResult> steps = new ArrayList<>();

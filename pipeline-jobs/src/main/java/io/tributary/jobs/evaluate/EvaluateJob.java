@@ -13,7 +13,9 @@ import io.tributary.transforms.evaluate.Metrics;
 import io.tributary.transforms.evaluate.Slice;
 import io.tributary.transforms.evaluate.SlicedEvaluation;
 import io.tributary.transforms.evaluate.blessing.Blessing;
+import io.tributary.transforms.evaluate.SliceKey;
 import io.tributary.transforms.evaluate.blessing.EvalConfig;
+import io.tributary.transforms.evaluate.blessing.NaiveBaseline;
 import io.tributary.transforms.evaluate.blessing.ThresholdJudge;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.inference.BulkInferrer;
@@ -40,7 +42,8 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Runs the Evaluator as a job: scores one split with the candidate model (and the baseline model,
  * when given) and computes the metrics of every slice of both, in one Beam pipeline; then judges
- * the thresholds and publishes
+ * the thresholds and the naive-baseline checks ({@link NaiveBaseline}: on by default, a model no
+ * better than always predicting the majority class, or the mean, is not blessed) and publishes
  *
  * <pre>
  * out/
@@ -141,7 +144,10 @@ public final class EvaluateJob {
       StagedOutput.deleteTree(parts);
       Blessing blessing =
           ThresholdJudge.judge(
-              config.thresholds(), candidateMetrics.bySlice(), baselineMetrics == null ? null : baselineMetrics.bySlice());
+                  config.thresholds(), candidateMetrics.bySlice(), baselineMetrics == null ? null : baselineMetrics.bySlice())
+              .and(NaiveBaseline.judge(
+                  config.naiveBaseline(),
+                  candidateMetrics.slice(SliceKey.OVERALL).map(SliceMetrics::metrics).orElse(null)));
       MetricsFile file =
           new MetricsFile(
               MetricsFile.FORMAT_VERSION, MetricsFile.TYPE, task.id(), label, examples.toString(), options.getEvalSplit(),
@@ -171,7 +177,8 @@ public final class EvaluateJob {
       PCollection<Row> rows, ScoringModel model, String role, Task task, String label, List<Slice> slices, Path parts) {
     OutputWithErrors scored = rows.apply(scoreStep(role), model.inferrer());
     if (task == Task.CLASSIFICATION) {
-      write(scored.output(), Evaluate.classification(label).withSlices(slices), role, parts);
+      String positiveClass = model.descriptor().positiveClass();
+      write(scored.output(), Evaluate.classification(label, positiveClass).withSlices(slices), role, parts);
     } else {
       write(scored.output(), Evaluate.regression(label).withSlices(slices), role, parts);
     }

@@ -33,7 +33,8 @@ final class EvaluationReport {
       List.of(
           new String[] {"examples", "Examples"}, new String[] {"accuracy", "Accuracy"},
           new String[] {"macroPrecision", "Macro precision"}, new String[] {"macroRecall", "Macro recall"},
-          new String[] {"macroF1", "Macro F1"}, new String[] {"logLoss", "Log loss"}, new String[] {"rocAuc", "ROC AUC"});
+          new String[] {"macroF1", "Macro F1"}, new String[] {"logLoss", "Log loss"}, new String[] {"rocAuc", "ROC AUC"},
+          new String[] {"prAuc", "PR AUC"});
   private static final List<String[]> REGRESSION_COLUMNS =
       List.of(new String[] {"examples", "Examples"}, new String[] {"rmse", "RMSE"}, new String[] {"mae", "MAE"},
           new String[] {"r2", "R²"});
@@ -100,11 +101,11 @@ final class EvaluationReport {
   private static void checks(StringBuilder page, Blessing blessing) {
     page.append("<h2>Thresholds</h2>");
     if (blessing.checks().isEmpty() && blessing.skipped().isEmpty()) {
-      page.append("<p>No thresholds are configured: every model is blessed.</p>");
+      page.append("<p>No thresholds are configured and the naive-baseline check is off: every model is blessed.</p>");
       return;
     }
     page.append("<table id='checks'><thead><tr><th>Result</th><th>Kind</th><th>Metric</th><th>Slice</th>")
-        .append("<th class='n'>Candidate</th><th class='n'>Baseline</th><th>Condition</th></tr></thead><tbody>");
+        .append("<th class='n'>Candidate</th><th class='n'>Baseline or naive</th><th>Condition</th></tr></thead><tbody>");
     for (ThresholdCheck check : blessing.checks()) {
       page.append("<tr><td class='").append(check.passed() ? "pass'>pass" : "fail'>fail").append("</td><td>")
           .append(check.kind()).append("</td><td>").append(escape(check.metric())).append("</td><td>")

@@ -6,7 +6,6 @@ import io.tributary.transforms.train.Algorithm;
 import io.tributary.transforms.train.TrainerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +22,8 @@ import java.util.Map;
  *
  * @param formatVersion 1
  * @param algorithm the algorithm id
- * @param hyperParameters every hyper-parameter of the winning trial, defaults included
+ * @param hyperParameters every hyper-parameter of the winning trial, defaults included, and its
+ *     {@code decisionThreshold} when the search varied it
  * @param metric the metric it won on
  * @param direction maximize or minimize
  * @param value its metric on the eval split
@@ -73,8 +73,6 @@ public record BestHyperParameters(
           "the hyper-parameters were tuned for " + tuned.id() + " but the config trains " + config.algorithm().id()
               + ": set algorithm: " + tuned.id() + " or tune " + config.algorithm().id());
     }
-    Map<String, Number> merged = new LinkedHashMap<>(config.hyperParameters());
-    merged.putAll(hyperParameters);
-    return new TrainerConfig(config.label(), config.task(), tuned, merged, config.features(), config.seed());
+    return config.tuned(tuned, hyperParameters);
   }
 }

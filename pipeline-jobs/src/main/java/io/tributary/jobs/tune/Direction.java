@@ -2,13 +2,17 @@ package io.tributary.jobs.tune;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.tributary.transforms.evaluate.ClassificationMetrics;
+import io.tributary.transforms.evaluate.RegressionMetrics;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Whether the tuned metric is better high ({@code maximize}: accuracy, macroF1, r2) or low
- * ({@code minimize}: rmse, mae). The metrics are those of the Trainer's evaluation of the eval
- * split ({@link io.tributary.transforms.train.Evaluation}). The words are a tuner's, as in TFX;
+ * Whether the tuned metric is better high ({@code maximize}: accuracy, macroRecall, macroF1, rocAuc,
+ * prAuc, r2) or low ({@code minimize}: logLoss, rmse, mae). The metrics are those of the Trainer's
+ * evaluation of the eval split ({@link io.tributary.transforms.train.Evaluation}), which are the
+ * Evaluator's whole-slice metrics ({@link #METRICS}). The words are a tuner's, as in TFX;
  * which way a metric improves is the Evaluator's knowledge ({@link
  * io.tributary.transforms.evaluate.blessing.Direction#defaultFor}), so the two cannot disagree.
  */
@@ -16,8 +20,14 @@ public enum Direction {
   MAXIMIZE,
   MINIMIZE;
 
-  /** Every metric the trainer's evaluation reports. */
-  private static final Set<String> METRICS = Set.of("accuracy", "macroF1", "r2", "rmse", "mae");
+  /**
+   * Every metric a trial can be ranked by: the Evaluator's whole-slice metrics of both tasks
+   * ({@link ClassificationMetrics#NAMES}, {@link RegressionMetrics#NAMES}) but {@code examples}.
+   */
+  public static final List<String> METRICS =
+      Stream.concat(ClassificationMetrics.NAMES.stream(), RegressionMetrics.NAMES.stream())
+          .filter(name -> !name.equals("examples"))
+          .toList();
 
   @JsonValue
   public String id() {
@@ -38,7 +48,8 @@ public enum Direction {
   public static Direction of(String metric) {
     if (!METRICS.contains(metric)) {
       throw new IllegalArgumentException(
-          "unknown metric '" + metric + "': use accuracy or macroF1 (classification), rmse, mae or r2 (regression)"
+          "unknown metric '" + metric + "': use one of " + ClassificationMetrics.NAMES.subList(1, ClassificationMetrics.NAMES.size())
+              + " (classification) or " + RegressionMetrics.NAMES.subList(1, RegressionMetrics.NAMES.size()) + " (regression)"
               + io.tributary.transforms.transform.DidYouMean.suffix(metric, METRICS));
     }
     return io.tributary.transforms.evaluate.blessing.Direction.defaultFor(metric)

@@ -3,12 +3,12 @@ package io.tributary.jobs.tune;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.transforms.train.Algorithm;
 import io.tributary.transforms.train.HyperParameter;
+import io.tributary.transforms.train.TrainerConfig;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -18,13 +18,15 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * search:
  *   strategy: random          # or grid (every combination of value lists)
- *   metric: accuracy          # on the eval split: accuracy, macroF1, rmse, mae, r2
- *   direction: maximize       # default: the metric's own (minimize for rmse and mae)
+ *   metric: prAuc             # on the eval split: accuracy, macroPrecision, macroRecall, macroF1,
+ *                             # logLoss, rocAuc, prAuc; rmse, mae, r2 ({@link Direction#METRICS})
+ *   direction: maximize       # default: the metric's own (minimize for logLoss, rmse and mae)
  *   trials: 20                # budget; grid default: the whole grid; random default: 10
  *   seed: 7                   # random draws (default 0)
  *   parameters:
  *     maxDepth: [2, 4, 8]
  *     eta: {min: 0.01, max: 0.5, scale: log}
+ *     decisionThreshold: [0.2, 0.35, 0.5]   # binary classifiers: the threshold is searched too
  * }</pre>
  *
  * @param strategy grid or random
@@ -52,7 +54,7 @@ public record SearchSpec(
     parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     if (metric == null || metric.isBlank()) {
       throw new IllegalArgumentException(
-          "the search needs 'metric': accuracy or macroF1 (classification), rmse, mae or r2 (regression)");
+          "the search needs 'metric': one of " + Direction.METRICS);
     }
     Direction natural = Direction.of(metric); // also rejects a metric the evaluation does not report
     direction = direction == null ? natural : direction;
@@ -87,18 +89,19 @@ public record SearchSpec(
   }
 
   /**
-   * Fails unless every searched hyper-parameter belongs to {@code algorithm} and every listed
-   * value and range end is allowed for it (whole numbers for integer hyper-parameters).
+   * Fails unless every searched hyper-parameter belongs to {@code algorithm} (or is {@value
+   * TrainerConfig#DECISION_THRESHOLD}) and every listed value and range end is allowed for it
+   * (whole numbers for integer hyper-parameters).
    */
   public void check(Algorithm algorithm) {
-    parameters.forEach((name, range) -> range.bounds().forEach(value -> algorithm.resolve(Map.of(name, value))));
+    parameters.forEach((name, range) ->
+        range.bounds().forEach(value -> TrainerConfig.checkSearchable(algorithm, name, value)));
   }
 
   /** The searched hyper-parameters of each trial, in trial order. */
   public List<Map<String, Number>> trials(Algorithm algorithm) {
     check(algorithm);
-    Map<String, HyperParameter> declared =
-        algorithm.hyperParameters().stream().collect(Collectors.toMap(HyperParameter::name, Function.identity()));
+    Map<String, HyperParameter> declared = TrainerConfig.searchable(algorithm);
     return strategy.search().trials(parameters, declared, budget(), seed);
   }
 }

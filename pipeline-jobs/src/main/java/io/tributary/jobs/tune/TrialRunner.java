@@ -9,6 +9,7 @@ import io.tributary.transforms.transform.TransformFn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +78,10 @@ final class TrialRunner {
   private Trial trial(int number, Map<String, Number> searched) {
     long started = System.nanoTime();
     TrainerConfig trialConfig = config.trialConfig(searched);
-    Map<String, Number> hyperParameters = config.algorithm().resolve(trialConfig.hyperParameters());
+    Map<String, Number> hyperParameters = new TreeMap<>(config.algorithm().resolve(trialConfig.hyperParameters()));
+    if (searched.containsKey(TrainerConfig.DECISION_THRESHOLD)) {
+      hyperParameters.put(TrainerConfig.DECISION_THRESHOLD, trialConfig.decisionThreshold());
+    }
     try {
       SavedModel model = Trainer.of(trialConfig).train(fn, transformPath, train);
       Evaluation evaluation = Evaluation.of(model, eval);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.transforms.train.Algorithm;
 import io.tributary.transforms.train.TrainerConfig;
 import io.tributary.transforms.transform.SpecMappers;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +40,8 @@ public record TuneConfig(TrainerConfig trainer, SearchSpec search) {
           "the tune config needs 'algorithm': the searched hyper-parameters are that algorithm's");
     }
     for (String name : search.parameters().keySet()) {
-      if (trainer.hyperParameters().containsKey(name)) {
+      if (trainer.hyperParameters().containsKey(name)
+          || (name.equals(TrainerConfig.DECISION_THRESHOLD) && trainer.decisionThreshold() != null)) {
         throw new IllegalArgumentException(
             "hyper-parameter " + name + " is both fixed in hyperParameters and searched: remove one of them");
       }
@@ -70,11 +70,11 @@ public record TuneConfig(TrainerConfig trainer, SearchSpec search) {
     return trainer.algorithm();
   }
 
-  /** The trainer config of one trial: the config's fixed hyper-parameters plus the trial's. */
+  /**
+   * The trainer config of one trial: the config's fixed hyper-parameters plus the trial's (a
+   * searched {@code decisionThreshold} sets the threshold).
+   */
   public TrainerConfig trialConfig(Map<String, Number> searched) {
-    Map<String, Number> hyperParameters = new LinkedHashMap<>(trainer.hyperParameters());
-    hyperParameters.putAll(searched);
-    return new TrainerConfig(
-        trainer.label(), trainer.task(), trainer.algorithm(), hyperParameters, trainer.features(), trainer.seed());
+    return trainer.tuned(trainer.algorithm(), searched);
   }
 }

@@ -130,7 +130,7 @@ public final class ValidateJob {
     Path file = Files.isDirectory(schema) ? schema.resolve(SchemaGenJob.FILE) : schema;
     return "to accept what the lines above call valid, edit the fields they name in a copy of " + file
         + " and validate with --schema=COPY; in a pipeline, give the copy to SchemaGen as parameter"
-        + " 'schema: COPY' (it then imports it instead of inferring). To report without stopping: --fail-on=never"
+        + " 'schema: COPY' (it then imports it instead of inferring). To report without stopping: --failOn=never"
         + " (ExampleValidator parameter failOn: never).";
   }
 

@@ -56,15 +56,15 @@ class PenguinPipelineRunnersTest {
    */
   static void assertPenguinResult(Function<String, Path> output) throws Exception {
     ExamplesArtifact examples = ExamplesArtifact.read(output.apply("ExampleGen.examples"));
-    assertEquals(Map.of("train", 230L, "eval", 114L), examples.splits());
+    assertEquals(Map.of("train", 210L, "eval", 59L, "test", 75L), examples.splits());
     Path statistics = output.apply("StatisticsGen.statistics");
     DatasetStatistics train = StatisticsJson.read(statistics.resolve("Split-train").resolve(StatisticsJson.FILE_NAME));
-    assertEquals(230, train.rowCount());
-    assertEquals(229, train.feature("body_mass_g").numNonMissing(), "2 of 344 penguins lack a body mass; 1 of them is in train");
+    assertEquals(210, train.rowCount());
+    assertEquals(209, train.feature("body_mass_g").numNonMissing(), "2 of 344 penguins lack a body mass; 1 of them is in train");
     double accuracy = ModelArtifact.read(output.apply("Trainer.model")).eval().metrics().get("accuracy");
     assertTrue(accuracy >= 0.95, "eval accuracy " + accuracy);
     InferenceArtifact inference = InferenceArtifact.read(output.apply("BulkInferrer.inference_result"));
-    assertEquals(114, inference.scored());
+    assertEquals(59, inference.scored());
     assertEquals(0, inference.deadLetters());
   }
 }

@@ -49,7 +49,10 @@ class EvaluateJobTest {
 
     assertTrue(metrics.blessing().blessed(), metrics.blessing().reasons().toString());
     assertEquals(List.of("change of accuracy on Overall: no baseline model"), metrics.blessing().skipped());
-    assertEquals(1 + 3, metrics.blessing().checks().size(), "overall accuracy, then macro F1 on each of 3 islands");
+    assertEquals(1 + 3 + 2, metrics.blessing().checks().size(),
+        "overall accuracy, macro F1 on each of 3 islands, then the naive baseline and every species predicted");
+    assertEquals("naiveBaseline", metrics.blessing().checks().get(4).kind());
+    assertEquals(1.0 / 3, metrics.blessing().checks().get(4).baseline(), 1e-12, "macroRecall of always one species");
     assertEquals(MetricsFile.read(out), metrics, "metrics.json holds what the job returned");
 
     JsonNode json = JSON.readTree(out.resolve(MetricsFile.FILE).toFile());

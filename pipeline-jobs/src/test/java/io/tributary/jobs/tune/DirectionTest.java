@@ -16,12 +16,18 @@ class DirectionTest {
     assertEquals(Direction.MAXIMIZE, Direction.of("r2"));
     assertEquals(Direction.MINIMIZE, Direction.of("rmse"));
     assertEquals(Direction.MINIMIZE, Direction.of("mae"));
+    assertEquals(Direction.MINIMIZE, Direction.of("logLoss"));
+    assertEquals(Direction.MAXIMIZE, Direction.of("rocAuc"));
+    assertEquals(Direction.MAXIMIZE, Direction.of("prAuc"));
+    assertEquals(Direction.MAXIMIZE, Direction.of("macroRecall"));
   }
 
   @Test
   void aMetricTheTrainerDoesNotReportIsNamedWithTheChoices() {
-    String message = assertThrows(IllegalArgumentException.class, () -> Direction.of("logLoss")).getMessage();
-    assertTrue(message.startsWith("unknown metric 'logLoss': use accuracy or macroF1"), message);
+    String message = assertThrows(IllegalArgumentException.class, () -> Direction.of("auc")).getMessage();
+    assertEquals(
+        "unknown metric 'auc': use one of [accuracy, macroPrecision, macroRecall, macroF1, logLoss, rocAuc, prAuc]"
+            + " (classification) or [rmse, mae, r2] (regression)", message);
   }
 
   @Test

@@ -30,6 +30,26 @@ class SearchSpecTest {
   }
 
   @Test
+  void theDecisionThresholdIsSearchedLikeAHyperParameterAndLandsInTheTrainerConfig() {
+    TuneConfig tune = config("strategy: grid\nmetric: prAuc\nparameters: {maxDepth: [2], decisionThreshold: [0.2, 0.4]}");
+    assertEquals(Direction.MAXIMIZE, tune.search().direction());
+    List<Map<String, Number>> trials = tune.search().trials(Algorithm.XGBOOST);
+    assertEquals(List.of(Map.of("decisionThreshold", 0.2, "maxDepth", 2), Map.of("decisionThreshold", 0.4, "maxDepth", 2)),
+        trials);
+
+    var trial = tune.trialConfig(trials.get(1));
+    assertEquals(0.4, trial.decisionThreshold());
+    assertEquals(Map.of("maxDepth", 2), trial.hyperParameters(), "the threshold is not an XGBoost hyper-parameter");
+    var best = new BestHyperParameters(1, "xgboost", Map.of("maxDepth", 2, "decisionThreshold", 0.2), "prAuc", "maximize",
+        0.8, 0);
+    assertEquals(0.2, best.applyTo(tune.trainer()).decisionThreshold());
+
+    IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+        () -> config("strategy: grid\nmetric: accuracy\nparameters: {decisionThreshold: [0, 0.5]}"));
+    assertTrue(range.getMessage().contains("decisionThreshold = 0 is out of range"), range.getMessage());
+  }
+
+  @Test
   void gridVariesTheLastNameFastestAndStopsAtTheBudget() {
     SearchSpec search = config("strategy: grid\nmetric: accuracy\ntrials: 3\nparameters: {maxDepth: [2, 4], eta: [0.1, 0.3]}")
         .search();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * Whether a candidate model is blessed: it is when every threshold check passed (with no
- * thresholds at all, it is). {@link ThresholdJudge} decides it.
+ * Whether a candidate model is blessed: it is when every check passed — the thresholds' ({@link
+ * ThresholdJudge}) and the naive baseline's ({@link NaiveBaseline}); with no checks at all, it is. {@link ThresholdJudge} decides it.
  *
  * @param blessed every check passed
  * @param checks every check made, in the order of the thresholds, then of the slices
@@ -17,6 +17,13 @@ public record Blessing(boolean blessed, List<ThresholdCheck> checks, List<String
   public Blessing {
     checks = List.copyOf(checks);
     skipped = List.copyOf(skipped);
+  }
+
+  /** This blessing with {@code more} checks (e.g. {@link NaiveBaseline}'s): blessed only if they pass too. */
+  public Blessing and(List<ThresholdCheck> more) {
+    List<ThresholdCheck> all = new java.util.ArrayList<>(checks);
+    all.addAll(more);
+    return new Blessing(blessed && more.stream().allMatch(ThresholdCheck::passed), all, skipped);
   }
 
   /** One line per failed check: why the model is not blessed (empty when it is). */

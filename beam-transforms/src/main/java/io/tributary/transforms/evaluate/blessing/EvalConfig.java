@@ -39,16 +39,25 @@ import java.util.Set;
  *   <li>{@code slices}: kinds of slice besides the overall one, which is always computed first.
  *   <li>{@code thresholds}: see {@link Threshold}; a threshold's {@code slice} must name the
  *       columns of one of the slices.
+ *   <li>{@code naiveBaseline}: on by default: the model must beat a naive one (the majority
+ *       class, or the mean) and predict every class; see {@link NaiveBaseline} and {@link
+ *       NaiveBaselineCheck} ({@code naiveBaseline: false} turns it off).
  * </ul>
  *
  * <p>Unknown fields, a slice listed twice and thresholds on slices that are not computed are
  * errors naming the fix, raised when the config is built or read; {@link #checkMetrics} checks the
  * metric names once the model's task is known.
  */
-@JsonPropertyOrder({"label", "slices", "thresholds"})
-public record EvalConfig(String label, List<Slice> slices, List<Threshold> thresholds) {
+@JsonPropertyOrder({"label", "slices", "thresholds", "naiveBaseline"})
+public record EvalConfig(String label, List<Slice> slices, List<Threshold> thresholds, NaiveBaselineCheck naiveBaseline) {
+
+  /** A config with the default naive-baseline check. */
+  public EvalConfig(String label, List<Slice> slices, List<Threshold> thresholds) {
+    this(label, slices, thresholds, null);
+  }
 
   public EvalConfig {
+    naiveBaseline = naiveBaseline == null ? NaiveBaselineCheck.DEFAULT : naiveBaseline;
     if (label != null && label.isBlank()) {
       throw new IllegalArgumentException("'label' is empty: name the label column, or leave it out to use the model's");
     }
@@ -122,9 +131,11 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
 
   /**
    * Fails unless every threshold names a metric of {@code task} ({@link MetricNames}); every
-   * name is already known to be some task's metric once the config is read.
+   * name is already known to be some task's metric once the config is read. The naive-baseline
+   * metric must be one of the task's too.
    */
   public void checkMetrics(Task task) {
+    naiveBaseline.check(task);
     thresholds.forEach(threshold -> MetricNames.check(threshold.metric(), task));
   }
 
@@ -133,6 +144,7 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
     private String label;
     private final List<Slice> slices = new ArrayList<>();
     private final List<Threshold> thresholds = new ArrayList<>();
+    private NaiveBaselineCheck naiveBaseline;
 
     private Builder() {}
 
@@ -151,8 +163,14 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
       return this;
     }
 
+    /** Replaces the default naive-baseline check (on, on macroRecall or rmse). */
+    public Builder naiveBaseline(NaiveBaselineCheck check) {
+      this.naiveBaseline = check;
+      return this;
+    }
+
     public EvalConfig build() {
-      return new EvalConfig(label, slices, thresholds);
+      return new EvalConfig(label, slices, thresholds, naiveBaseline);
     }
   }
 }

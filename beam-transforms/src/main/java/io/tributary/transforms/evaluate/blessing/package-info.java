@@ -9,6 +9,9 @@
  *   <li>{@link io.tributary.transforms.evaluate.blessing.Threshold}: bounds on a metric's value
  *       and/or a {@link io.tributary.transforms.evaluate.blessing.ChangeThreshold} against the
  *       baseline, with a {@link io.tributary.transforms.evaluate.blessing.Direction}.
+ *   <li>{@link io.tributary.transforms.evaluate.blessing.NaiveBaseline}: the model must beat
+ *       always predicting the majority class (or the mean) and predict every class; on by
+ *       default ({@link io.tributary.transforms.evaluate.blessing.NaiveBaselineCheck}).
  *   <li>{@link io.tributary.transforms.evaluate.blessing.ThresholdJudge}: the rules; {@link
  *       io.tributary.transforms.evaluate.blessing.Blessing} and {@link
  *       io.tributary.transforms.evaluate.blessing.ThresholdCheck}: the outcome, with reasons.
