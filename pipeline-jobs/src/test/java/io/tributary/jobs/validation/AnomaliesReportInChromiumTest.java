@@ -96,7 +96,8 @@ class AnomaliesReportInChromiumTest {
           assertEquals(a.severity().name(), row.get("severity").asText(), where);
           assertEquals(a.feature() == null ? "(split)" : a.feature(), row.get("feature").asText(), where);
           assertEquals(a.type().name(), row.get("type").asText(), where);
-          assertEquals(a.shortDescription() + a.description(), row.get("description").asText(), where);
+          assertEquals(a.shortDescription() + a.description() + (a.remedy().isEmpty() ? "" : "To accept or fix: " + a.remedy()),
+              row.get("description").asText(), where);
           assertEquals(Html.number(a.measured()), row.get("measured").asText(), where);
           assertEquals(Html.number(a.threshold()), row.get("threshold").asText(), where);
         }

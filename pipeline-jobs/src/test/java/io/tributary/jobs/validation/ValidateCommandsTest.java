@@ -80,6 +80,8 @@ class ValidateCommandsTest {
     Set<String> found = new HashSet<>();
     for (String split : List.of("train", "eval")) {
       read(out, "Split-" + split).errors().forEach(a -> found.add(a.type() + ":" + a.feature()));
+      assertTrue(read(out, "Split-" + split).anomalies().stream().noneMatch(a -> a.remedy().isEmpty()),
+          "every anomaly says how to accept or fix it");
     }
     assertEquals(
         Set.of("OUT_OF_RANGE:body_mass_g", "UNEXPECTED_VALUES:sex", "UNEXPECTED_VALUES:species",
