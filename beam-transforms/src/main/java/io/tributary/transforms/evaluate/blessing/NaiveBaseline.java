@@ -128,8 +128,9 @@ public final class NaiveBaseline {
     never.forEach(c -> named.add("'" + c + "' (" + supports.get(c) + " of " + m.examples() + " rows)"));
     return new ThresholdCheck(EVERY_CLASS, PREDICTED_CLASSES, SliceKey.OVERALL_TEXT, (double) predictedClasses,
         (double) supports.size(), bound, false,
-        "the model never predicts class " + String.join(", ", named) + ": try classWeights: balanced or a"
-            + " decisionThreshold in the trainer config (naiveBaseline: false turns this check off)");
+        "the model never predicts class " + String.join(", ", named) + ": try classWeights: balanced"
+            + (supports.size() == 2 ? " or a decisionThreshold" : "")
+            + " in the trainer config (naiveBaseline: false turns this check off)");
   }
 
   /** Rows per labelled class, for the classes that have rows. */
