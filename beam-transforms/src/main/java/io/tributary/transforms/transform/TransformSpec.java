@@ -120,8 +120,8 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
   }
 
   private static String neitherUsedNorDropped(String column) {
-    return "column '" + column + "' is neither transformed, passed through nor dropped: add passThrough(""
-        + column + "") or drop("" + column + "")";
+    return "column '" + column + "' is neither transformed, passed through nor dropped: add passThrough(\""
+        + column + "\") or drop(\"" + column + "\")";
   }
 
   /**
