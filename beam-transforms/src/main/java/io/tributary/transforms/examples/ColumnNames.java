@@ -197,8 +197,9 @@ public final class ColumnNames implements Serializable {
 
   @Override
   public boolean equals(Object other) {
+    // Field order counts: it is the examples' column order.
     return other instanceof ColumnNames names && originalByField.equals(names.originalByField)
-        && List.copyOf(originalByField.keySet()).equals(List.copyOf(names.originalByField.keySet()));
+        && fields().equals(names.fields());
   }
 
   @Override

@@ -96,7 +96,8 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
    * This spec with every column it names (feature inputs, pass-through, drop) given as its field
    * name, so that a spec may name columns as the user knows them ({@code Culmen Length (mm)}) or
    * by field name ({@code Culmen_Length__mm_}). A passed-through column keeps its field name in
-   * the output. Fails naming the feature and listing the columns when a name matches no column.
+   * the output. Fails naming the feature and listing the columns when a name matches no column,
+   * and naming the column as the user knows it when one of {@code names} is left unaccounted.
    */
   public TransformSpec resolve(ColumnNames names) {
     List<FeatureSpec> resolved = new ArrayList<>();
@@ -105,8 +106,22 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
           new FeatureSpec(
               feature.name(), names.requireAll(feature.inputs(), "feature '" + feature.name() + "'"), feature.steps()));
     }
-    return new TransformSpec(
-        resolved, names.requireAll(passThrough, "passThrough"), names.requireAll(drop, "drop"));
+    TransformSpec spec =
+        new TransformSpec(resolved, names.requireAll(passThrough, "passThrough"), names.requireAll(drop, "drop"));
+    Set<String> accounted = new HashSet<>(spec.passThrough());
+    accounted.addAll(spec.drop());
+    spec.features().forEach(feature -> accounted.addAll(feature.inputs()));
+    for (String field : names.fields()) {
+      if (!accounted.contains(field)) {
+        throw new IllegalArgumentException(neitherUsedNorDropped(names.original(field)));
+      }
+    }
+    return spec;
+  }
+
+  private static String neitherUsedNorDropped(String column) {
+    return "column '" + column + "' is neither transformed, passed through nor dropped: add passThrough(\""
+        + column + "\") or drop(\"" + column + "\")";
   }
 
   /**
@@ -139,9 +154,7 @@ public record TransformSpec(List<FeatureSpec> features, List<String> passThrough
     }
     for (String column : input.getFieldNames()) {
       if (!accounted.contains(column)) {
-        throw new IllegalArgumentException(
-            "column '" + column + "' is neither transformed, passed through nor dropped: add passThrough(\""
-                + column + "\") or drop(\"" + column + "\")");
+        throw new IllegalArgumentException(neitherUsedNorDropped(column));
       }
     }
     return planFeatures(input);

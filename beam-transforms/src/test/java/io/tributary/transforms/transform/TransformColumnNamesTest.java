@@ -65,6 +65,19 @@ class TransformColumnNamesTest {
   }
 
   @Test
+  void aForgottenColumnIsNamedAsTheUserKnowsIt() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TransformSpec.fromYaml(SPEC.replace("  - {name: colour, inputs: [Colour Code], steps: [{op: vocabulary}]}\n", ""))
+                .resolve(NAMES));
+    assertEquals(
+        "column 'Colour Code' is neither transformed, passed through nor dropped: add passThrough(\"Colour Code\") or"
+            + " drop(\"Colour Code\")",
+        e.getMessage());
+  }
+
+  @Test
   void theFittedTransformKeepsTheOriginalNamesAndServesThem() {
     TransformSpec spec = TransformSpec.fromYaml(SPEC).resolve(NAMES);
     TransformFn fn = TransformFn.fit(spec, SmallData.SCHEMA, SmallData.rows()).withColumnNames(NAMES);
