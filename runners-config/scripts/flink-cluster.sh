@@ -24,7 +24,7 @@ readonly HOST="127.0.0.1"
 readonly REST_PORT="8081"
 readonly RPC_PORT="6123"
 
-readonly START_TIMEOUT_S="${FLINK_CLUSTER_START_TIMEOUT:-60}"
+readonly START_TIMEOUT_S="${FLINK_CLUSTER_START_TIMEOUT:-120}"
 readonly STOP_TIMEOUT_S="${FLINK_CLUSTER_STOP_TIMEOUT:-30}"
 
 readonly JM_CLASS="org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"

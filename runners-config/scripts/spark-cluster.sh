@@ -31,7 +31,7 @@ readonly WORKER_CORES="${SPARK_CLUSTER_WORKER_CORES:-2}"
 readonly WORKER_MEMORY="${SPARK_CLUSTER_WORKER_MEMORY:-1536m}"
 readonly DAEMON_HEAP="512m"
 
-readonly START_TIMEOUT_S="${SPARK_CLUSTER_START_TIMEOUT:-60}"
+readonly START_TIMEOUT_S="${SPARK_CLUSTER_START_TIMEOUT:-120}"
 readonly STOP_TIMEOUT_S="${SPARK_CLUSTER_STOP_TIMEOUT:-30}"
 
 readonly MASTER_CLASS="org.apache.spark.deploy.master.Master"
@@ -65,7 +65,7 @@ ${WORKER_MEMORY} for executors) on ${HOST} only, from Maven artifacts fetched in
            cluster is already running. Fails if port ${MASTER_PORT} or ${MASTER_UI_PORT} is taken.
   stop     Stop the Worker (and its executors), then the Master (SIGTERM, SIGKILL after
            ${STOP_TIMEOUT_S} s). Does nothing if nothing is running.
-  status   Print whether the cluster runs, its workers and applications. Exit code: 0 running and
+  status   Print whether the cluster runs and how many workers it has. Exit code: 0 running and
            healthy, 3 not running, 1 partly running or unhealthy.
 
 Submit Beam pipelines with --runner=SparkRunner --sparkMaster=spark://${HOST}:${MASTER_PORT}
@@ -181,7 +181,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local master worker json
+  local master worker
   master="$(running_pid master)"
   worker="$(running_pid worker)"
   echo "master: $(describe_pid "${master}")"
@@ -192,9 +192,9 @@ cmd_status() {
     fi
     return 3
   fi
-  if json="$(master_json)"; then
-    echo "workers: $(alive_workers) alive; applications: $(grep -c '"starttime"' <<<"${json}" || true) running or finished"
-    echo "web UI:  http://${HOST}:${MASTER_UI_PORT}"
+  if master_json >/dev/null; then
+    echo "workers: $(alive_workers) alive"
+    echo "web UI:  http://${HOST}:${MASTER_UI_PORT} (applications, executors)"
   else
     echo "master:  http://${HOST}:${MASTER_UI_PORT}/json/ does not answer"
   fi

@@ -135,6 +135,8 @@ public final class ClusterJar {
     Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
     try {
       writer.write(partial);
+      // Temporary files are private to their owner; a cluster run by another user must read these.
+      partial.toFile().setReadable(true, false);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
