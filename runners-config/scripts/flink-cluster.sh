@@ -18,18 +18,20 @@ readonly POM="${CLUSTER_DIR}/pom.xml"
 readonly RUN_DIR="${CLUSTER_DIR}/run"
 readonly LIB_DIR="${RUN_DIR}/lib"
 readonly LOG_DIR="${RUN_DIR}/log"
-readonly LIB_STAMP="${LIB_DIR}/.fetched-from-pom.sha256"
 
 # Keep these in line with conf/config.yaml.
 readonly HOST="127.0.0.1"
 readonly REST_PORT="8081"
 readonly RPC_PORT="6123"
 
-readonly START_TIMEOUT_S="${FLINK_CLUSTER_START_TIMEOUT:-60}"
+readonly START_TIMEOUT_S="${FLINK_CLUSTER_START_TIMEOUT:-120}"
 readonly STOP_TIMEOUT_S="${FLINK_CLUSTER_STOP_TIMEOUT:-30}"
 
 readonly JM_CLASS="org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"
 readonly TM_CLASS="org.apache.flink.runtime.taskexecutor.TaskManagerRunner"
+
+# shellcheck source=cluster-common.sh
+source "${SCRIPT_DIR}/cluster-common.sh"
 
 # Flink 1.19's own Java 17 flags (env.java.opts.all of its default config.yaml). The cluster is
 # started without Flink's bin/ scripts, so they are passed here.
@@ -77,98 +79,14 @@ Environment: FLINK_CLUSTER_START_TIMEOUT, FLINK_CLUSTER_STOP_TIMEOUT (seconds).
 EOF
 }
 
-info() { echo "${SCRIPT_NAME}: $*"; }
-die() {
-  echo "${SCRIPT_NAME}: error: $*" >&2
-  exit 1
-}
-
-pid_file() { echo "${RUN_DIR}/$1.pid"; }
 main_class() { if [[ "$1" == jobmanager ]]; then echo "${JM_CLASS}"; else echo "${TM_CLASS}"; fi; }
-
-# True if the process exists and is this cluster's JVM for the component (guards against a PID
-# that was reused by an unrelated process after a crash).
-is_our_process() {
-  local pid="$1" component="$2" cmdline
-  kill -0 "${pid}" 2>/dev/null || return 1
-  cmdline="$(tr '\0' ' ' <"/proc/${pid}/cmdline" 2>/dev/null)" || return 1
-  [[ "${cmdline}" == *"$(main_class "${component}")"* && "${cmdline}" == *"${CONF_DIR}"* ]]
-}
-
-# Prints the PID of the running component, or nothing.
-running_pid() {
-  local file pid
-  file="$(pid_file "$1")"
-  [[ -f "${file}" ]] || return 0
-  pid="$(cat "${file}" 2>/dev/null || true)"
-  if [[ "${pid}" =~ ^[0-9]+$ ]] && is_our_process "${pid}" "$1"; then
-    echo "${pid}"
-  fi
-}
-
-# GET http://HOST:REST_PORT<path>, body on stdout. Uses curl, or bash's /dev/tcp without it.
-http_get() {
-  local path="$1"
-  if command -v curl >/dev/null 2>&1; then
-    curl -fsS --max-time 3 "http://${HOST}:${REST_PORT}${path}" 2>/dev/null
-  else
-    local response
-    { exec 3<>"/dev/tcp/${HOST}/${REST_PORT}"; } 2>/dev/null || return 1
-    printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "${path}" "${HOST}" >&3
-    response="$(timeout 3 cat <&3)" || true
-    exec 3<&-
-    [[ "${response}" == "HTTP/1."?" 200"* ]] || return 1
-    printf '%s\n' "${response#*$'\r\n\r\n'}"
-  fi
-}
-
-port_in_use() { (: <>"/dev/tcp/${HOST}/$1") 2>/dev/null; }
-
-# " (NAME pid PID)" for whoever listens on a port, if ss can tell; else nothing.
-port_owner() {
-  command -v ss >/dev/null 2>&1 || return 0
-  ss -Hltnp "sport = :$1" 2>/dev/null \
-    | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/ (\1 pid \2)/p' | head -n 1 || true
-}
 
 registered_taskmanagers() {
   local overview
-  overview="$(http_get /overview)" || { echo 0; return 0; }
+  overview="$(http_get "${REST_PORT}" /overview)" || { echo 0; return 0; }
   local n
   n="$(grep -o '"taskmanagers":[0-9]*' <<<"${overview}" | cut -d: -f2)" || true
   echo "${n:-0}"
-}
-
-# Serialises start and stop, e.g. two test JVMs starting the cluster at once.
-take_lock() {
-  mkdir -p "${RUN_DIR}"
-  command -v flock >/dev/null 2>&1 || return 0
-  exec 9>"${RUN_DIR}/.lock"
-  flock -w $((START_TIMEOUT_S + 300)) 9 || die "another ${SCRIPT_NAME} holds ${RUN_DIR}/.lock"
-}
-
-fetch_jars() {
-  local want
-  want="$(sha256sum "${POM}" | cut -d' ' -f1)"
-  if [[ -f "${LIB_STAMP}" && "$(cat "${LIB_STAMP}")" == "${want}" ]]; then
-    return 0
-  fi
-  command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven to fetch the Flink jars"
-  info "fetching the Flink cluster jars listed in ${POM} into ${LIB_DIR} ..."
-  local started=${SECONDS} tmp="${LIB_DIR}.tmp"
-  rm -rf "${tmp}"
-  local log="${LOG_DIR}/fetch-jars.log"
-  # Copy into a temporary folder first, so that an interrupted fetch never looks complete.
-  if ! mvn -B -q -Dstyle.color=never -f "${POM}" dependency:copy-dependencies \
-    -DoutputDirectory="${tmp}" >"${log}" 2>&1 9>&-; then
-    rm -rf "${tmp}"
-    sed 's/\x1b\[[0-9;]*m//g' "${log}" | grep -m 3 '^\[ERROR\]' >&2 || tail -n 20 "${log}" >&2
-    die "could not fetch the Flink jars with Maven (full output in ${log}); check ${POM}"
-  fi
-  rm -rf "${LIB_DIR}"
-  mv "${tmp}" "${LIB_DIR}"
-  echo "${want}" >"${LIB_STAMP}"
-  info "fetched $(find "${LIB_DIR}" -name '*.jar' | wc -l) jars in $((SECONDS - started)) s"
 }
 
 # Runs BashJavaUtils the way Flink's scripts do, to turn the memory sizes of config.yaml into JVM
@@ -209,55 +127,23 @@ launch() {
   echo "$!" >"$(pid_file "${component}")"
 }
 
-print_log_tails() {
-  local f
-  for f in "${LOG_DIR}"/flink-jobmanager.log "${LOG_DIR}"/flink-jobmanager.out \
-    "${LOG_DIR}"/flink-taskmanager.log "${LOG_DIR}"/flink-taskmanager.out; do
-    [[ -s "${f}" ]] || continue
-    echo "----- last lines of ${f} -----" >&2
-    tail -n 25 "${f}" >&2
-  done
+flink_log_tails() {
+  print_log_tails "${LOG_DIR}"/flink-jobmanager.log "${LOG_DIR}"/flink-jobmanager.out \
+    "${LOG_DIR}"/flink-taskmanager.log "${LOG_DIR}"/flink-taskmanager.out
 }
 
 # Waits until the TaskManager has registered, at most $1 seconds. Fails early if a JVM died.
 wait_until_ready() {
-  local deadline=$((SECONDS + $1)) component
+  local deadline=$((SECONDS + $1))
   while ((SECONDS < deadline)); do
     if (($(registered_taskmanagers) >= 1)); then
       return 0
     fi
-    for component in jobmanager taskmanager; do
-      # kill -0 rather than running_pid: a JVM just launched may not have exec'd java yet.
-      if ! kill -0 "$(cat "$(pid_file "${component}")" 2>/dev/null || echo 0)" 2>/dev/null; then
-        echo "${SCRIPT_NAME}: the ${component} exited during start-up" >&2
-        return 1
-      fi
-    done
+    all_alive jobmanager taskmanager || return 1
     sleep 1
   done
   echo "${SCRIPT_NAME}: no TaskManager registered within $1 s" >&2
   return 1
-}
-
-stop_component() {
-  local component="$1" pid
-  pid="$(running_pid "${component}")"
-  if [[ -z "${pid}" ]]; then
-    rm -f "$(pid_file "${component}")"
-    return 0
-  fi
-  info "stopping the ${component} (pid ${pid}) ..."
-  kill -TERM "${pid}" 2>/dev/null || true
-  local deadline=$((SECONDS + STOP_TIMEOUT_S))
-  while kill -0 "${pid}" 2>/dev/null && ((SECONDS < deadline)); do
-    sleep 0.5
-  done
-  if kill -0 "${pid}" 2>/dev/null; then
-    info "the ${component} ignored SIGTERM for ${STOP_TIMEOUT_S} s: sending SIGKILL"
-    kill -KILL "${pid}" 2>/dev/null || true
-    while kill -0 "${pid}" 2>/dev/null; do sleep 0.2; done
-  fi
-  rm -f "$(pid_file "${component}")"
 }
 
 stop_all() {
@@ -276,7 +162,7 @@ cmd_start() {
       info "already running (jobmanager pid ${jm}, taskmanager pid ${tm}): http://${HOST}:${REST_PORT}"
       return 0
     fi
-    print_log_tails
+    flink_log_tails
     die "the cluster runs but is not healthy: run '$0 stop' and then '$0 start'"
   fi
   if [[ -n "${jm}" || -n "${tm}" ]]; then
@@ -285,17 +171,12 @@ cmd_start() {
   fi
   rm -f "$(pid_file jobmanager)" "$(pid_file taskmanager)"
 
-  local port
-  for port in "${REST_PORT}" "${RPC_PORT}"; do
-    if port_in_use "${port}"; then
-      die "port ${port} on ${HOST} is already in use by another process$(port_owner "${port}"), not by this cluster: stop it first"
-    fi
-  done
+  require_free_ports "${REST_PORT}" "${RPC_PORT}"
   command -v java >/dev/null 2>&1 || die "java not found: install a JDK 17"
 
   local started=${SECONDS}
   mkdir -p "${LOG_DIR}" "${RUN_DIR}/tmp/web" "${RUN_DIR}/plugins"
-  fetch_jars
+  fetch_jars Flink
 
   local ready_from=${SECONDS}
   info "starting the JobManager and the TaskManager on ${HOST} ..."
@@ -310,7 +191,7 @@ cmd_start() {
   launch taskmanager
 
   if ! wait_until_ready "${START_TIMEOUT_S}"; then
-    print_log_tails
+    flink_log_tails
     stop_all
     die "the Flink cluster did not start; logs are in ${LOG_DIR}"
   fi
@@ -330,8 +211,6 @@ cmd_stop() {
   info "stopped"
 }
 
-describe_pid() { if [[ -n "$1" ]]; then echo "running (pid $1)"; else echo "not running"; fi; }
-
 cmd_status() {
   local jm tm overview
   jm="$(running_pid jobmanager)"
@@ -344,7 +223,7 @@ cmd_status() {
     fi
     return 3
   fi
-  if overview="$(http_get /overview)"; then
+  if overview="$(http_get "${REST_PORT}" /overview)"; then
     echo "overview:    ${overview}"
     echo "web UI:      http://${HOST}:${REST_PORT}"
   else
