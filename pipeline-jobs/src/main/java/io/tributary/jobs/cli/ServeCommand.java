@@ -54,6 +54,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--loadRetrySeconds", paramLabel = "SECONDS", description = "The wait after a failed load before the next attempt (default: ${DEFAULT-VALUE}).")
   double loadRetrySeconds = LoadRetries.DEFAULT.interval().toSeconds();
 
+  @Option(names = "--idleTimeoutSeconds", paramLabel = "SECONDS", description = "A connection that sends nothing for this long is closed (default: ${DEFAULT-VALUE}).")
+  double idleTimeoutSeconds = ServeConfig.DEFAULT_IDLE_TIMEOUT.toMillis() / 1000.0;
+
+  @Option(names = "--bodyTimeoutSeconds", paramLabel = "SECONDS", description = "A request's whole body must arrive within this time; else 408 (default: ${DEFAULT-VALUE}).")
+  double bodyTimeoutSeconds = ServeConfig.DEFAULT_BODY_TIMEOUT.toMillis() / 1000.0;
+
+  @Option(names = "--maxConcurrentRequests", paramLabel = "N", description = "Most requests in progress at once, those still receiving their body included; more get 503 at once (default: ${DEFAULT-VALUE}).")
+  int maxConcurrentRequests = ServeConfig.DEFAULT_MAX_CONCURRENT_REQUESTS;
+
   @Override
   public Integer call() {
     return Cli.guard("serve", () -> {
@@ -65,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
           .maxInstances(maxInstances)
           .keepVersions(keepVersions)
           .loadRetries(new LoadRetries(loadRetries, Duration.ofMillis(Math.round(loadRetrySeconds * 1000))))
+          .idleTimeout(Duration.ofMillis(Math.round(idleTimeoutSeconds * 1000)))
+          .bodyTimeout(Duration.ofMillis(Math.round(bodyTimeoutSeconds * 1000)))
+          .maxConcurrentRequests(maxConcurrentRequests)
           .build();
       ModelServer server = ModelServer.start(config, System.out);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,11 +1,17 @@
 package io.tributary.jobs.push;
 
+import io.tributary.jobs.artifacts.StagedOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -19,7 +25,9 @@ import java.util.stream.Stream;
  * the highest existing number + 1. The rename fails if another pusher took that number first
  * (a version folder is never empty), and the push then tries the next number, so concurrent
  * pushers, in one JVM or several, get distinct versions. Readers ignore dot-prefixed and
- * non-numeric entries.
+ * non-numeric entries. A push stopped before its rename (killed mid-copy) leaves its staging
+ * folder behind; {@link #sweepStaleStaging()} removes those in which nothing changed for
+ * {@link #STALE_STAGING}, so a push still copying is never touched.
  *
  * <pre>{@code
  * ServingDirectory models = ServingDirectory.of(Path.of("/srv/models"), "penguin");
@@ -33,6 +41,10 @@ public final class ServingDirectory {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
   private static final int MAX_ATTEMPTS = 1000;
+  private static final String STAGING_PREFIX = ".staging-";
+
+  /** How long nothing in a staging folder may change before it counts as left by a stopped push. */
+  public static final Duration STALE_STAGING = Duration.ofHours(1);
 
   private final Path modelFolder;
 
@@ -89,7 +101,49 @@ public final class ServingDirectory {
   /** A new, empty staging folder for one version, hidden from readers. */
   public Path stage() throws IOException {
     Files.createDirectories(modelFolder);
-    return Files.createDirectory(modelFolder.resolve(".staging-" + UUID.randomUUID()));
+    return Files.createDirectory(modelFolder.resolve(STAGING_PREFIX + UUID.randomUUID()));
+  }
+
+  /**
+   * Deletes the staging folders in which no file changed for {@link #STALE_STAGING}: left by pushes
+   * that were stopped before their rename. Returns what it deleted; one another process removes
+   * first is skipped.
+   */
+  public List<Path> sweepStaleStaging() throws IOException {
+    if (!Files.isDirectory(modelFolder)) {
+      return List.of();
+    }
+    List<Path> staging;
+    try (Stream<Path> entries = Files.list(modelFolder)) {
+      staging = entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).sorted().toList();
+    }
+    Instant staleBefore = Instant.now().minus(STALE_STAGING);
+    List<Path> swept = new ArrayList<>();
+    for (Path folder : staging) {
+      try {
+        if (lastChange(folder).isBefore(staleBefore)) {
+          StagedOutput.deleteTree(folder);
+          swept.add(folder);
+        }
+      } catch (NoSuchFileException removedMeanwhile) {
+        // Another pusher swept it, or its own push finished.
+      }
+    }
+    return swept;
+  }
+
+  /** The newest modification time of a folder and everything in it, links not followed. */
+  private static Instant lastChange(Path folder) throws IOException {
+    try (Stream<Path> tree = Files.walk(folder)) {
+      Instant newest = Instant.EPOCH;
+      for (Path path : (Iterable<Path>) tree::iterator) {
+        Instant modified = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+        newest = modified.isAfter(newest) ? modified : newest;
+      }
+      return newest;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**

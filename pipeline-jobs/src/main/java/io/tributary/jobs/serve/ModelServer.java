@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -21,6 +23,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   server.join();
  * }
  * }</pre>
+ *
+ * <p>Slow clients cost a connection, not a thread: bodies are received without blocking, within
+ * {@code --bodyTimeoutSeconds}; idle connections close after {@code --idleTimeoutSeconds}; past
+ * {@code --maxConcurrentRequests} requests in progress the answer is 503 at once. Every error,
+ * Jetty's own included ({@link JsonErrorHandler}), is JSON, and no {@code Server} header names the
+ * software.
  *
  * <p>Requests run on Jetty's thread pool and share each loaded version (Tribuo models and fitted
  * transforms are immutable once loaded). Loading happens on the manager's own thread, so a slow
@@ -51,11 +59,15 @@ public final class ModelServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("tributary-serve");
     Server server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setIdleTimeout(config.idleTimeout().toMillis());
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(), config), config.maxBodyBytes(), log));
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(), config), config, log));
     try {
       server.start();
     } catch (Exception e) {

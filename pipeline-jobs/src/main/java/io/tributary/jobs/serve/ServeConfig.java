@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * How the model server runs: what it serves, where it listens, how often it looks for new
- * versions and how large a request may be. Built with {@link #builder(Path)}; every value is
+ * versions, how large a request may be, and how long and how many requests it waits for. Built with {@link #builder(Path)}; every value is
  * checked when built, and a wrong one fails with a message naming the option to fix.
  *
  * <pre>{@code
@@ -20,10 +20,15 @@ import java.time.Duration;
  * @param maxInstances the most instances one predict request may carry (413 above)
  * @param keepVersions how many of the newest versions of each model are kept loaded and addressable
  * @param loadRetries how often, and how far apart, a version that failed to load is tried again
+ * @param idleTimeout how long a connection may send nothing before it is closed
+ * @param bodyTimeout how long a request's whole body may take to arrive (408 after)
+ * @param maxConcurrentRequests the most requests in progress at once, those still receiving their
+ *     body included (503 at once above): bounds the memory bodies take, at most this many times
+ *     {@code maxBodyBytes}
  */
 public record ServeConfig(
     Path modelsDir, String host, int port, Duration pollInterval, int maxBodyBytes, int maxInstances, int keepVersions,
-    LoadRetries loadRetries) {
+    LoadRetries loadRetries, Duration idleTimeout, Duration bodyTimeout, int maxConcurrentRequests) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8501;
@@ -31,6 +36,9 @@ public record ServeConfig(
   public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
   public static final int DEFAULT_MAX_INSTANCES = 1000;
   public static final int DEFAULT_KEEP_VERSIONS = 1;
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
 
   /** Bodies are read into one array: beyond this a client should split its batch anyway. */
   static final int LARGEST_BODY_LIMIT = 1 << 30;
@@ -61,6 +69,15 @@ public record ServeConfig(
     if (loadRetries == null) {
       throw new IllegalArgumentException("loadRetries is required: LoadRetries.DEFAULT tries a failed version 5 more times, a minute apart");
     }
+    if (idleTimeout == null || idleTimeout.toMillis() < 100) {
+      throw new IllegalArgumentException("--idleTimeoutSeconds must be at least 0.1: a connection needs time to send its request");
+    }
+    if (bodyTimeout == null || bodyTimeout.toMillis() < 100) {
+      throw new IllegalArgumentException("--bodyTimeoutSeconds must be at least 0.1: a body needs time to arrive");
+    }
+    if (maxConcurrentRequests < 1) {
+      throw new IllegalArgumentException("--maxConcurrentRequests=" + maxConcurrentRequests + ": allow at least 1 request at a time");
+    }
   }
 
   /** A builder with every default set; only the serving directory is required. */
@@ -78,6 +95,9 @@ public record ServeConfig(
     private int maxInstances = DEFAULT_MAX_INSTANCES;
     private int keepVersions = DEFAULT_KEEP_VERSIONS;
     private LoadRetries loadRetries = LoadRetries.DEFAULT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
 
     private Builder(Path modelsDir) {
       this.modelsDir = modelsDir;
@@ -118,8 +138,24 @@ public record ServeConfig(
       return this;
     }
 
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = bodyTimeout;
+      return this;
+    }
+
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
     public ServeConfig build() {
-      return new ServeConfig(modelsDir, host, port, pollInterval, maxBodyBytes, maxInstances, keepVersions, loadRetries);
+      return new ServeConfig(modelsDir, host, port, pollInterval, maxBodyBytes, maxInstances, keepVersions, loadRetries,
+          idleTimeout, bodyTimeout, maxConcurrentRequests);
     }
   }
 }

@@ -114,14 +114,35 @@ class DeployComponentsTest {
     assertFalse(pusher.parameters().isEmpty());
   }
 
+  @Test
+  void aPusherStoppedAfterItsRenameRecordsThatVersionWhenRunAgain() throws Exception {
+    PusherComponent pusher = new PusherComponent();
+    Path blessed = marker(dir.resolve("blessed"), "BLESSED", "accuracy 0.97");
+    Files.writeString(dir.resolve("blocked"), "a file where the output folder's parent should be");
+    // The first execution dies right after the rename: its output cannot be recorded.
+    assertThrows(RuntimeException.class,
+        () -> pusher.execute(pushContext(blessed, null, dir.resolve("blocked/pushed_model"))));
+    assertTrue(Files.isDirectory(dir.resolve("serving/penguin/1")), "the rename happened");
+
+    Map<String, Map<String, Object>> properties = pusher.execute(pushContext(blessed, null, dir.resolve("out/pushed_model")));
+
+    Path version = dir.resolve("serving/penguin/1");
+    assertEquals(Map.of("version", 1L, "path", version.toString()), properties.get("pushed_model"));
+    assertEquals(PushRecord.read(version), PushRecord.read(dir.resolve("out/pushed_model")));
+    assertFalse(Files.exists(dir.resolve("serving/penguin/2")), "the model is not published twice");
+  }
+
   private ComponentContext pushContext(Path blessing, Path infraBlessing) {
+    return pushContext(blessing, infraBlessing, dir.resolve("out/pushed_model"));
+  }
+
+  private ComponentContext pushContext(Path blessing, Path infraBlessing, Path pushedModel) {
     Map<String, Path> inputs = new HashMap<>(
         Map.of("model", PENGUINS.model, "blessing", blessing, "transform_graph", PENGUINS.transform));
     if (infraBlessing != null) {
       inputs.put("infra_blessing", infraBlessing);
     }
-    return context(Map.of("servingDir", "serving", "modelName", "penguin"), inputs,
-        Map.of("pushed_model", dir.resolve("out/pushed_model")));
+    return context(Map.of("servingDir", "serving", "modelName", "penguin"), inputs, Map.of("pushed_model", pushedModel));
   }
 
   private ComponentContext context(Map<String, Object> parameters, Map<String, Path> inputs, Map<String, Path> outputs) {

@@ -17,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +50,9 @@ class PushJobTest {
     assertEquals(one.toString(), first.out().strip());
     byte[] firstRecord = Files.readAllBytes(one.resolve(PushRecord.FILE));
 
-    CliRun second = push("--blessing=" + blessing, "--serving-dir=" + serving);
+    Path retrained = copyOf(PENGUINS.model, dir.resolve("retrained"));
+    CliRun second = CliRun.of("push", "--model=" + retrained, "--blessing=" + blessing, "--serving-dir=" + serving,
+        "--model-name=penguin");
     assertEquals(0, second.exitCode(), second.err());
     Path two = serving.resolve("penguin/2");
     assertEquals(two.toString(), second.out().strip());
@@ -61,7 +65,7 @@ class PushJobTest {
       assertArrayEquals(Files.readAllBytes(PENGUINS.model.resolve("model.pb")), Files.readAllBytes(version.resolve("model.pb")));
     }
     PushRecord record = PushRecord.read(two);
-    assertEquals(new PushRecord(1, "penguin", 2, record.pushedAt(), PENGUINS.model.toString(),
+    assertEquals(new PushRecord(1, "penguin", 2, record.pushedAt(), retrained.toString(),
         PENGUINS.transform.toString(), ModelFolder.readDescriptor(PENGUINS.model.toString()).modelSha256()), record);
     Instant.parse(record.pushedAt());
 
@@ -122,17 +126,18 @@ class PushJobTest {
   @Test
   void concurrentPushesGetVersionsOneAndTwo() throws Exception {
     Path serving = dir.resolve("serving");
-    PushSettings settings = new PushSettings(
-        PENGUINS.model, null, Blessed.model(dir.resolve("blessing")), null, serving, "penguin");
+    Path blessing = Blessed.model(dir.resolve("blessing"));
+    PushSettings one = new PushSettings(PENGUINS.model, null, blessing, null, serving, "penguin");
+    PushSettings other = new PushSettings(copyOf(PENGUINS.model, dir.resolve("other")), null, blessing, null, serving, "penguin");
     CyclicBarrier start = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<PushJob.PushResult>> pushes = List.of(pool.submit(() -> {
         start.await();
-        return PushJob.run(settings, quiet());
+        return PushJob.run(one, quiet());
       }), pool.submit(() -> {
         start.await();
-        return PushJob.run(settings, quiet());
+        return PushJob.run(other, quiet());
       }));
       Set<Integer> versions = Set.of(pushes.get(0).get().record().version(), pushes.get(1).get().record().version());
       assertEquals(Set.of(1, 2), versions);
@@ -177,6 +182,64 @@ class PushJobTest {
   }
 
   @Test
+  void aPushStoppedAfterItsRenameIsRecognisedInsteadOfPublishedTwice() throws IOException {
+    Path serving = dir.resolve("serving");
+    PushSettings settings = new PushSettings(PENGUINS.model, null, Blessed.model(dir.resolve("blessing")), null, serving,
+        "penguin");
+    // A push killed right after its rename leaves exactly this: version 1 in place, recorded nowhere.
+    PushJob.run(settings, quiet());
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+
+    PushJob.PushResult again = PushJob.run(settings, new Progress("push", new PrintStream(said, true, StandardCharsets.UTF_8)));
+
+    assertEquals(1, again.record().version());
+    assertEquals(serving.resolve("penguin/1"), again.path());
+    assertEquals(List.of("1"), names(serving.resolve("penguin")), "the model is published once");
+    assertTrue(said.toString(StandardCharsets.UTF_8).contains("is already penguin version 1"), said.toString(StandardCharsets.UTF_8));
+
+    // A different model on top makes a new version; pushing the first again then is a new version too.
+    PushJob.run(new PushSettings(copyOf(PENGUINS.model, dir.resolve("other")), null, settings.blessing(), null, serving,
+        "penguin"), quiet());
+    assertEquals(3, PushJob.run(settings, quiet()).record().version());
+  }
+
+  @Test
+  void stagingFoldersLeftByStoppedPushesAreSweptAndFreshOnesKept() throws IOException {
+    Path serving = dir.resolve("serving");
+    Path stale = Files.createDirectories(serving.resolve("penguin/.staging-killed-mid-copy"));
+    Files.writeString(stale.resolve("model.pb"), "half a model");
+    FileTime hoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Files.setLastModifiedTime(stale.resolve("model.pb"), hoursAgo);
+    Files.setLastModifiedTime(stale, hoursAgo);
+    Path copying = Files.createDirectories(serving.resolve("penguin/.staging-still-copying"));
+    Files.writeString(copying.resolve("model.pb"), "being written");
+    Files.setLastModifiedTime(copying, hoursAgo);   // created long ago, but a file in it changed just now
+
+    CliRun run = push("--blessing=" + Blessed.model(dir.resolve("blessing")), "--serving-dir=" + serving);
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertFalse(Files.exists(stale), "swept");
+    assertTrue(Files.exists(copying.resolve("model.pb")), "a push still copying is left alone");
+    assertTrue(run.err().contains("removed " + stale + ", left by a push stopped before it was published"), run.err());
+  }
+
+  @Test
+  void symbolicLinksInTheArtifactAreNotFollowed() throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "not for serving");
+    Path transform = copyOf(PENGUINS.transform, dir.resolve("transform"));
+    Files.createSymbolicLink(transform.resolve("hostname"), secret);
+    Path serving = dir.resolve("serving");
+
+    CliRun run = push("--transform=" + transform, "--blessing=" + Blessed.model(dir.resolve("blessing")),
+        "--serving-dir=" + serving);
+
+    assertEquals(1, run.exitCode(), run.out());
+    assertTrue(run.err().contains(transform.resolve("hostname") + " is a symbolic link (to " + secret + "): the Pusher"
+        + " follows no links"), run.err());
+    assertEquals(List.of(), names(serving.resolve("penguin")), "nothing published, no staging folder left");
+  }
+
+  @Test
   void badModelNameIsAUsageError() {
     CliRun run = push("--blessing=" + dir, "--serving-dir=" + dir, "--model-name=../escape");
     assertEquals(2, run.exitCode());
@@ -194,6 +257,17 @@ class PushJobTest {
 
   private static Progress quiet() {
     return new Progress("push", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  /** A copy of an artifact folder (its files, one level deep) at {@code to}: another artifact with the same content. */
+  private static Path copyOf(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName().toString()));
+      }
+    }
+    return to;
   }
 
   private static List<String> names(Path folder) throws IOException {

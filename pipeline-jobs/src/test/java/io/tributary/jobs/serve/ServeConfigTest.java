@@ -28,6 +28,9 @@ class ServeConfigTest {
     assertMessage("--keepVersions=0", ServeConfig.builder(Path.of("m")).keepVersions(0));
     assertMessage("--pollSeconds", ServeConfig.builder(Path.of("m")).pollInterval(Duration.ZERO));
     assertMessage("--models is required", ServeConfig.builder(null));
+    assertMessage("--idleTimeoutSeconds", ServeConfig.builder(Path.of("m")).idleTimeout(Duration.ZERO));
+    assertMessage("--bodyTimeoutSeconds", ServeConfig.builder(Path.of("m")).bodyTimeout(Duration.ofMillis(10)));
+    assertMessage("--maxConcurrentRequests=0", ServeConfig.builder(Path.of("m")).maxConcurrentRequests(0));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new LoadRetries(-1, Duration.ZERO)).getMessage()
         .startsWith("--loadRetries=-1"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new LoadRetries(1, Duration.ofSeconds(-1))).getMessage()
