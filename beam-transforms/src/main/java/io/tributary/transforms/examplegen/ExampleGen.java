@@ -196,12 +196,12 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
     }
   }
 
-  private static FileParser parserFor(Input input) {
+  static FileParser parserFor(Input input) {
     switch (input.format()) {
       case CSV:
         return new CsvFileParser(input.csvFormat());
       case JSON_LINES:
-        return new JsonLinesFileParser();
+        return new JsonFileParser();
       case AVRO:
         return new AvroFileParser();
       case PARQUET:
