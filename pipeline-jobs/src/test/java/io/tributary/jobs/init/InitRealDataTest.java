@@ -46,13 +46,13 @@ class InitRealDataTest {
 
   @ParameterizedTest(name = "{0} --label={1}")
   @CsvSource({
-    // file,                   label,          rows kept, rows, stopsAtValidator
-    "penguins.csv,             species,        0,         344,  false",
-    "real/seattle-weather.csv, weather,        0,         1461, false",
-    "real/weather.csv,         weather,        0,         2922, false",
-    "real/cars.json,           Origin,         0,         406,  false",
-    "real/movies.json,         IMDB Rating,    0,         3201, false",
-    "real/birdstrikes.csv,     Wildlife Size,  2001,      2000, false",
+    // file,                   label,          lines kept, rows, stopsAtValidator (false alarms today)
+    "penguins.csv,             species,        0,          344,  false",
+    "real/seattle-weather.csv, weather,        0,          1461, false",
+    "real/weather.csv,         weather,        0,          2922, true",  // wind OUT_OF_RANGE (16.2 > 13.6)
+    "real/cars.json,           Origin,         0,          406,  true",  // Miles_per_Gallon LOW_PRESENCE
+    "real/movies.json,         IMDB Rating,    0,          3201, true",  // OUT_OF_RANGE x4, LOW_PRESENCE
+    "real/birdstrikes.csv,     Wildlife Size,  2001,       2000, true",  // UNEXPECTED_VALUES, OUT_OF_RANGE, LOW_PRESENCE
   })
   void initThenRunNeedsNoEdit(String file, String label, int keepLines, long rows, boolean stopsAtValidator)
       throws IOException {
