@@ -45,6 +45,9 @@ import org.apache.beam.sdk.schemas.Schema;
  */
 public final class InitJob {
 
+  /** More classes than this get a note: few rows per class rarely make a useful classifier. */
+  static final int MANY_CLASSES = 50;
+
   private InitJob() {}
 
   public static StarterFiles run(InitSettings settings, PrintStream out) throws IOException {
@@ -83,7 +86,8 @@ public final class InitJob {
     StarterFiles files = new StarterFiles(pipelineName(settings.name(), input), pipelinePath(input, output),
         settings.input().toString(), label, task, columns,
         task == Task.CLASSIFICATION ? labelSample.mostFrequent() : null,
-        task == Task.CLASSIFICATION ? (double) labelSample.mostFrequentCount() / labelSample.present() : 0);
+        task == Task.CLASSIFICATION ? (double) labelSample.mostFrequentCount() / labelSample.present() : 0,
+        labelSample.distinct());
     report(out, settings, sample, files);
     publish(files, schema, output);
     out.println("wrote " + String.join(", ", files.files().keySet()) + " into " + settings.output());
@@ -104,6 +108,10 @@ public final class InitJob {
         : "blessed when its test R² is above 0 (better than the mean)";
     out.println("model: xgboost " + files.task().name().toLowerCase(Locale.ROOT) + ", tuned on "
         + (files.task() == Task.CLASSIFICATION ? "macroF1" : "rmse") + " over 4 trials; " + bless);
+    if (files.task() == Task.CLASSIFICATION && files.classes() > MANY_CLASSES) {
+      out.println("note: the label has " + files.classes() + " classes in the sample; few rows per class make a weak"
+          + " classifier: is --label the column you mean?");
+    }
   }
 
   /** The label's field name: as given, or the field ExampleGen makes of that column name. */

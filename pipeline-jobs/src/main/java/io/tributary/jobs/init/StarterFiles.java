@@ -30,10 +30,11 @@ import java.util.regex.Pattern;
  * @param columns every column's decision, in schema order
  * @param majorityClass the most frequent class in the sample (classification), else null
  * @param majorityShare its share of the labelled rows (classification), else 0
+ * @param classes distinct label values in the sample
  */
 public record StarterFiles(
     String pipeline, String input, String inputShown, String label, Task task, List<ColumnDecision> columns,
-    String majorityClass, double majorityShare) {
+    String majorityClass, double majorityShare, long classes) {
 
   /** A category level must be seen this often in the train split to get its own one-hot slot. */
   public static final int MIN_LEVEL_COUNT = 5;

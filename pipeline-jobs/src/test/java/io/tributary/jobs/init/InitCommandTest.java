@@ -114,6 +114,16 @@ class InitCommandTest {
   }
 
   @Test
+  void aLabelWithManyClassesGetsANote() throws IOException {
+    Path input = dir.resolve("many.csv");
+    Files.writeString(input, "x,code\n" + IntStream.range(0, 120)
+        .mapToObj(i -> (i * 0.5) + ",c" + (i % 60)).collect(Collectors.joining("\n")) + "\n");
+    CliRun run = CliRun.of("init", "--input=" + input, "--label=code", "--output=" + dir.resolve("many"));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("note: the label has 60 classes in the sample"), run.out());
+  }
+
+  @Test
   void refusesWithOneLineAndWritesNothing() throws IOException {
     Path input = wideCsv();
     Path out = dir.resolve("never");
