@@ -113,6 +113,8 @@ public record StarterFiles(
               model: Trainer.model
               examples: ExampleGen.examples
               transform_graph: Transform.transform_graph
+            parameters:
+              timeoutSeconds: 300             # the canary JVM's start can be slow on a busy machine
           Pusher:                           # only a BLESSED and INFRA_BLESSED model
             inputs:
               model: Trainer.model
