@@ -43,7 +43,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p><b>Schema.</b> Declared with {@link #withSchema} (e.g. from an Avro schema file), or inferred
  * before the pipeline runs: for CSV and JSON lines from the first {@link
- * Input#inferenceSampleRows()} records (longs, doubles, booleans, strings; see {@link
+ * Input#inferenceSampleRows()} records (longs, doubles, booleans, strings; a {@code .json} file
+ * may be JSON lines or one array of objects, see {@link JsonFileParser}; see {@link
  * InferredSchema} for nullability), for Avro and Parquet from the first file's own schema. Column
  * names become Avro-safe field names ({@code "body mass"} reads as {@code body_mass}; two columns
  * never share one, see {@link FieldNames}); {@link ExampleGenResult#columnNames()} maps them back.
@@ -197,12 +198,12 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
     }
   }
 
-  private static FileParser parserFor(Input input) {
+  static FileParser parserFor(Input input) {
     switch (input.format()) {
       case CSV:
         return new CsvFileParser(input.csvFormat());
       case JSON_LINES:
-        return new JsonLinesFileParser();
+        return new JsonFileParser();
       case AVRO:
         return new AvroFileParser();
       case PARQUET:

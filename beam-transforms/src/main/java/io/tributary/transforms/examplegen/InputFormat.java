@@ -2,7 +2,10 @@ package io.tributary.transforms.examplegen;
 
 import java.util.Locale;
 
-/** The file formats ExampleGen reads. */
+/**
+ * The file formats ExampleGen reads. {@link #JSON_LINES} is JSON: each file is JSON lines, or one
+ * JSON array of records when its first non-blank character is {@code [} ({@link JsonFileParser}).
+ */
 public enum InputFormat {
   CSV,
   JSON_LINES,
@@ -35,7 +38,10 @@ public enum InputFormat {
             + " (csv, json, avro or parquet)");
   }
 
-  /** Parses {@code csv}, {@code json}/{@code jsonl}, {@code avro} or {@code parquet}. */
+  /**
+   * Parses {@code csv}, {@code json}/{@code jsonl} (JSON lines or a JSON array, told apart per
+   * file by content), {@code avro} or {@code parquet}.
+   */
   public static InputFormat parse(String text) {
     switch (text.toLowerCase(Locale.ROOT)) {
       case "csv":

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
@@ -14,6 +14,8 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Reads JSON lines: one JSON object per line, keys matched to schema fields by (sanitised) name.
+ * ({@link JsonFileParser} sends a file that is one JSON array to {@link JsonArrayReader} instead;
+ * its elements become rows by the same {@link #parseRecord}.)
  *
  * <p>JSON is typed, so values are not re-parsed from text: a string where the schema wants a number
  * is a dead letter, which is how numbers that arrived as strings are caught. A string field takes
@@ -35,28 +37,39 @@ final class JsonLinesFileParser implements FileParser {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-          out.deadLetter(lineNumber, line, "malformed JSON: " + e.getOriginalMessage());
-          continue;
-        }
-        if (node == null || !node.isObject()) {
-          out.deadLetter(lineNumber, line, "not a JSON object");
-          continue;
-        }
-        toRow(lineNumber, line, byFieldName(node), schema, out);
+        parseRecord(lineNumber, line, schema, out);
       }
     }
   }
 
-  /** The object's values by field name; keys that sanitise alike stay apart ({@link FieldNames#of}). */
+  /**
+   * Parses one record's JSON text (a line, or an element of a JSON array) into a row of the
+   * schema, or a dead letter saying why it is not one.
+   */
+  static void parseRecord(long line, String text, Schema schema, ParsedRecords out) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      out.deadLetter(line, text, "malformed JSON: " + e.getOriginalMessage());
+      return;
+    }
+    if (node == null || !node.isObject()) {
+      out.deadLetter(line, text, "not a JSON object");
+      return;
+    }
+    toRow(line, text, byFieldName(node), schema, out);
+  }
+
+  /**
+   * The object's values by field name, in the object's key order (schema inference keeps it); keys
+   * that sanitise alike stay apart ({@link FieldNames#of}).
+   */
   static Map<String, JsonNode> byFieldName(JsonNode object) {
     List<String> keys = new ArrayList<>();
     object.fieldNames().forEachRemaining(keys::add);
     List<String> names = FieldNames.of(keys);
-    Map<String, JsonNode> fields = new HashMap<>();
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       fields.put(names.get(i), object.get(keys.get(i)));
     }

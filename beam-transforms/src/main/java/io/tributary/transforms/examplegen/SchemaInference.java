@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.transforms.examples.ColumnNames;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import org.apache.beam.sdk.schemas.Schema;
 /**
  * Infers a Beam schema from the input before the pipeline runs.
  *
- * <p>CSV and JSON lines: types come from the first {@link Input#inferenceSampleRows()} records of
+ * <p>CSV and JSON (lines, or one array of records per file): types come from the first {@link Input#inferenceSampleRows()} records of
  * the matched files, read in sorted order (the only read of the data outside the pipeline). Field
  * order is the first file's header order (CSV) or first-seen key order (JSON), so the result is
  * deterministic. When the sample is the whole input, a field is nullable exactly when a value was
@@ -143,12 +144,12 @@ final class SchemaInference {
     for (ResolvedInput input : inputs) {
       int limit = input.input().inferenceSampleRows();
       for (String path : input.files()) {
-        try (BufferedReader reader = new BufferedReader(SourceFile.named(path).openText())) {
-          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        try (JsonRecordTexts texts = JsonRecordTexts.open(SourceFile.named(path))) {
+          for (String text = texts.next(); text != null; text = texts.next()) {
             if (sampled >= limit) {
               return jsonResult(columns, originals, sampled, false);
             }
-            JsonNode node = parseObject(line.startsWith("\uFEFF") ? line.substring(1) : line);
+            JsonNode node = parseObject(text);
             if (node == null) {
               continue;
             }
@@ -179,6 +180,46 @@ final class SchemaInference {
       }
     }
     return jsonResult(columns, originals, sampled, true);
+  }
+
+  /** The record texts of a JSON file: its lines, or the elements of its top-level array. */
+  private static final class JsonRecordTexts implements Closeable {
+    private final BufferedReader lines;
+    private final JsonArrayReader elements;
+
+    private JsonRecordTexts(BufferedReader lines, JsonArrayReader elements) {
+      this.lines = lines;
+      this.elements = elements;
+    }
+
+    static JsonRecordTexts open(SourceFile file) throws IOException {
+      return JsonArrayReader.holdsArray(file)
+          ? new JsonRecordTexts(null, new JsonArrayReader(file.openText()))
+          : new JsonRecordTexts(new BufferedReader(file.openText()), null);
+    }
+
+    /** The next record's text (problems with the file are skipped here), or null at the end. */
+    String next() throws IOException {
+      if (lines != null) {
+        String line = lines.readLine();
+        return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
+      }
+      for (JsonArrayReader.Element element = elements.next(); element != null; element = elements.next()) {
+        if (element.problem() == null) {
+          return element.text();
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (lines != null) {
+        lines.close();
+      } else {
+        elements.close();
+      }
+    }
   }
 
   private static InferredSchema jsonResult(

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ServeCommand.class,
       RunCommand.class,
+      InitCommand.class,
       SchemaGenCommand.class,
       ValidateCommand.class,
       ValidateRecordsCommand.class,
