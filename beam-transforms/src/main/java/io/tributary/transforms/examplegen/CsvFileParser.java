@@ -23,7 +23,7 @@ final class CsvFileParser implements FileParser {
 
   @Override
   public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
-    try (CsvRecordReader reader = new CsvRecordReader(file.openText(), format)) {
+    try (CsvRecordReader reader = new CsvRecordReader(file.openStream(), format)) {
       CsvRecord header = reader.next();
       if (header == null) {
         return;
@@ -36,6 +36,7 @@ final class CsvFileParser implements FileParser {
       } else {
         columnOf = new int[schema.getFieldCount()];
         headerProblem = mapColumns(header.fields(), schema, columnOf);
+        reader.columns(header.fields());
       }
       int width = header.fields().size();
       for (CsvRecord record = reader.next(); record != null; record = reader.next()) {

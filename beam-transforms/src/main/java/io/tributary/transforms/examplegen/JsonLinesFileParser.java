@@ -3,7 +3,6 @@ package io.tributary.transforms.examplegen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,8 @@ import org.apache.beam.sdk.values.Row;
  *
  * <p>JSON is typed, so values are not re-parsed from text: a string where the schema wants a number
  * is a dead letter, which is how numbers that arrived as strings are caught. A string field takes
- * any scalar as its text, and an object or array as its JSON text. Blank lines are skipped.
+ * any scalar as its text, and an object or array as its JSON text. Blank lines are skipped; a line
+ * that is not UTF-8 is a dead letter.
  */
 final class JsonLinesFileParser implements FileParser {
 
@@ -26,30 +26,36 @@ final class JsonLinesFileParser implements FileParser {
 
   @Override
   public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
-    try (BufferedReader reader = new BufferedReader(file.openText(), 1 << 16)) {
-      long lineNumber = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-          out.deadLetter(lineNumber, line, "malformed JSON: " + e.getOriginalMessage());
-          continue;
-        }
-        if (node == null || !node.isObject()) {
-          out.deadLetter(lineNumber, line, "not a JSON object");
-          continue;
-        }
-        toRow(lineNumber, line, byFieldName(node), schema, out);
+    try (TextLineReader reader = new TextLineReader(file.openStream(), 0, 1)) {
+      for (TextLineReader.Line line = reader.next(); line != null; line = reader.next()) {
+        parseLine(line, schema, out);
       }
     }
+  }
+
+  private static void parseLine(TextLineReader.Line line, Schema schema, ParsedRecords out) {
+    if (line.text() == null) {
+      out.deadLetter(
+          line.number(),
+          line.raw(),
+          "invalid UTF-8 at byte offset " + line.invalidUtf8At() + ": the file must be UTF-8");
+      return;
+    }
+    if (line.text().isBlank()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(line.text());
+    } catch (JsonProcessingException e) {
+      out.deadLetter(line.number(), line.text(), "malformed JSON: " + e.getOriginalMessage());
+      return;
+    }
+    if (node == null || !node.isObject()) {
+      out.deadLetter(line.number(), line.text(), "not a JSON object");
+      return;
+    }
+    toRow(line.number(), line.text(), byFieldName(node), schema, out);
   }
 
   static Map<String, JsonNode> byFieldName(JsonNode object) {

@@ -3,7 +3,6 @@ package io.tributary.transforms.examplegen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -63,11 +62,12 @@ final class SchemaInference {
       int limit = input.input().inferenceSampleRows();
       for (String path : input.files()) {
         try (CsvRecordReader reader =
-            new CsvRecordReader(SourceFile.named(path).openText(), input.input().csvFormat())) {
+            new CsvRecordReader(SourceFile.named(path).openStream(), input.input().csvFormat())) {
           CsvRecord header = reader.next();
           if (header == null || header.isMalformed()) {
             continue;
           }
+          reader.columns(header.fields());
           List<String> names = header.fields().stream().map(FieldNames::sanitize).toList();
           if (columns == null) {
             columns = newColumns(names, header.fields(), path);
@@ -131,12 +131,12 @@ final class SchemaInference {
     for (ResolvedInput input : inputs) {
       int limit = input.input().inferenceSampleRows();
       for (String path : input.files()) {
-        try (BufferedReader reader = new BufferedReader(SourceFile.named(path).openText())) {
-          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        try (TextLineReader reader = new TextLineReader(SourceFile.named(path).openStream(), 0, 1)) {
+          for (TextLineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (sampled >= limit) {
               return jsonResult(columns, sampled, false);
             }
-            JsonNode node = parseObject(line.startsWith("\uFEFF") ? line.substring(1) : line);
+            JsonNode node = line.text() == null ? null : parseObject(line.text());
             if (node == null) {
               continue;
             }
