@@ -131,7 +131,7 @@ final class SchemaInference {
     for (ResolvedInput input : inputs) {
       int limit = input.input().inferenceSampleRows();
       for (String path : input.files()) {
-        try (TextLineReader reader = new TextLineReader(SourceFile.named(path).openStream(), 0, 1)) {
+        try (TextLineReader reader = new TextLineReader(SourceFile.named(path).openStream(), 0, 1, false)) {
           for (TextLineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (sampled >= limit) {
               return jsonResult(columns, sampled, false);
