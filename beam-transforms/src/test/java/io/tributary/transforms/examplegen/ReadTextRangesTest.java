@@ -68,7 +68,7 @@ class ReadTextRangesTest {
     PCollectionTuple parsed =
         p.apply(FileIO.match().filepattern(path.toString()))
             .apply(FileIO.readMatches())
-            .apply(new ReadTextRanges(parser, schema, 1000));
+            .apply(new ReadTextRanges(parser, schema, 5000));
     PAssert.thatSingleton(parsed.get(ParseFileFn.ROWS).apply(Count.globally())).isEqualTo(rows[0]);
     PAssert.that(
             parsed
