@@ -12,6 +12,14 @@ import java.util.TreeSet;
  * <p>Defaults: comma, double quote, null tokens {@code ""}, {@code NA} and {@code null}, 1000 lines.
  * A field equal to a null token (exactly, case-sensitive) is missing. Remove {@code ""} from the
  * null tokens to read empty fields of string columns as empty strings.
+ *
+ * <p><b>maxRecordLines</b> bounds how far a quoted value may run: a record whose quoted value is
+ * still open after that many lines is broken, and only its first line is lost (reading resumes on
+ * the next line; see {@link CsvRecordReader}). A broken quote is usually found much sooner, on the
+ * first following line that does not continue the value as CSV. Raise the bound only for data
+ * with longer multi-line values; it is also how many lines a reader may hold in memory for one
+ * record. The delimiter and the quote must be ASCII characters: records are found by scanning
+ * bytes, and an ASCII byte is never part of another UTF-8 character.
  */
 public record CsvFormat(char delimiter, char quote, Set<String> nullTokens, int maxRecordLines)
     implements Serializable {
@@ -23,6 +31,11 @@ public record CsvFormat(char delimiter, char quote, Set<String> nullTokens, int 
     }
     if (delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
       throw new IllegalArgumentException("line breaks cannot be a CSV delimiter or quote");
+    }
+    if (delimiter > 0x7F || quote > 0x7F) {
+      throw new IllegalArgumentException(
+          "the CSV delimiter '" + delimiter + "' and quote '" + quote + "' must be ASCII"
+              + " characters: choose e.g. ',', ';', '|' or tab, and '\"' or '\''");
     }
     if (maxRecordLines < 1) {
       throw new IllegalArgumentException(

@@ -3,7 +3,6 @@ package io.tributary.transforms.examplegen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,27 +18,61 @@ import org.apache.beam.sdk.values.Row;
  *
  * <p>JSON is typed, so values are not re-parsed from text: a string where the schema wants a number
  * is a dead letter, which is how numbers that arrived as strings are caught. A string field takes
- * any scalar as its text, and an object or array as its JSON text. Blank lines are skipped.
+ * any scalar as its text, and an object or array as its JSON text. Blank lines are skipped; a line
+ * that is not UTF-8 is a dead letter.
  */
-final class JsonLinesFileParser implements FileParser {
+final class JsonLinesFileParser implements SplittableFileParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
-    try (BufferedReader reader = new BufferedReader(file.openText(), 1 << 16)) {
-      long lineNumber = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        parseRecord(lineNumber, line, schema, out);
+  public TextCursor open(
+      SourceFile file, Schema schema, long offset, long line, boolean boundariesOnly)
+      throws IOException {
+    TextLineReader reader = new TextLineReader(file.openAt(offset), offset, line, boundariesOnly);
+    return new TextCursor() {
+      private TextLineReader.Line current;
+
+      @Override
+      public long offset() {
+        return reader.offset();
       }
+
+      @Override
+      public long line() {
+        return reader.line();
+      }
+
+      @Override
+      public boolean read() throws IOException {
+        current = reader.next();
+        return current != null;
+      }
+
+      @Override
+      public void emit(ParsedRecords out) {
+        parseLine(current, schema, out);
+      }
+
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
+  }
+
+  private static void parseLine(TextLineReader.Line line, Schema schema, ParsedRecords out) {
+    if (line.text() == null) {
+      out.deadLetter(
+          line.number(),
+          line.raw(),
+          "invalid UTF-8 at byte offset " + line.invalidUtf8At() + ": the file must be UTF-8");
+      return;
     }
+    if (line.text().isBlank()) {
+      return;
+    }
+    parseRecord(line.number(), line.text(), schema, out);
   }
 
   /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.transforms.examples.ColumnNames;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,11 +65,12 @@ final class SchemaInference {
       int limit = input.input().inferenceSampleRows();
       for (String path : input.files()) {
         try (CsvRecordReader reader =
-            new CsvRecordReader(SourceFile.named(path).openText(), input.input().csvFormat())) {
+            new CsvRecordReader(SourceFile.named(path).openStream(), input.input().csvFormat())) {
           CsvRecord header = reader.next();
           if (header == null || header.isMalformed()) {
             continue;
           }
+          reader.columns(header.fields());
           List<String> names = FieldNames.of(header.fields());
           if (columns == null) {
             columns = newColumns(names, header.fields(), path);
@@ -184,10 +184,10 @@ final class SchemaInference {
 
   /** The record texts of a JSON file: its lines, or the elements of its top-level array. */
   private static final class JsonRecordTexts implements Closeable {
-    private final BufferedReader lines;
+    private final TextLineReader lines;
     private final JsonArrayReader elements;
 
-    private JsonRecordTexts(BufferedReader lines, JsonArrayReader elements) {
+    private JsonRecordTexts(TextLineReader lines, JsonArrayReader elements) {
       this.lines = lines;
       this.elements = elements;
     }
@@ -195,14 +195,21 @@ final class SchemaInference {
     static JsonRecordTexts open(SourceFile file) throws IOException {
       return JsonArrayReader.holdsArray(file)
           ? new JsonRecordTexts(null, new JsonArrayReader(file.openText()))
-          : new JsonRecordTexts(new BufferedReader(file.openText()), null);
+          : new JsonRecordTexts(new TextLineReader(file.openStream(), 0, 1, false), null);
     }
 
-    /** The next record's text (problems with the file are skipped here), or null at the end. */
+    /**
+     * The next record's text, or null at the end. Problems with the file are skipped here: a line
+     * that is not valid UTF-8 must not decide a column's type (reading makes it a dead letter).
+     */
     String next() throws IOException {
       if (lines != null) {
-        String line = lines.readLine();
-        return line != null && line.startsWith("\uFEFF") ? line.substring(1) : line;
+        for (TextLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+          if (line.text() != null) {
+            return line.text();
+          }
+        }
+        return null;
       }
       for (JsonArrayReader.Element element = elements.next(); element != null; element = elements.next()) {
         if (element.problem() == null) {

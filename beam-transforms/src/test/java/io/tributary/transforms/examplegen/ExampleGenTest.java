@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.transforms.split.Split;
 import io.tributary.transforms.testing.TestFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +99,81 @@ class ExampleGenTest {
         .containsInAnyOrder(
             "in.csv:3: expected 3 fields, as in the header, but found 2",
             "in.csv:6: field 'score': 'high' is not a number (DOUBLE)",
-            "in.csv:7: unbalanced quote: a quoted field that starts on this line is never closed",
+            "in.csv:7: unbalanced quote: the quoted value of column 'label' that opens on this line"
+                + " is never closed",
             "in.csv:11: expected 3 fields, as in the header, but found 4");
     p.run().waitUntilFinish();
+  }
+
+  /**
+   * Issue 15: a stray quote and an unclosed quote in a file with quoted values turned the lines
+   * between them into one dead letter; now each costs only its own line.
+   */
+  @Test
+  void strayAndUnclosedQuotesCostOnlyTheirOwnLines(TestPipeline p) {
+    StringBuilder text = new StringBuilder("species,island,bill_length_mm,sex\n");
+    for (int line = 2; line <= 300; line++) {
+      if (line == 88) {
+        text.append("\"Gentoo\",\"Biscoe\",4\"5.5,\"female\"\n");
+      } else if (line == 200) {
+        text.append("\"Gentoo\",\"Biscoe,46.5,female\n");
+      } else if (line == 300) {
+        text.append("\"Adelie\",\"Dream,41.1,\"male\n");
+      } else {
+        text.append("\"Adelie\",\"Dream\",").append(30 + line % 20).append(".5,\"male\"\n");
+      }
+    }
+    write(dir, "quoted.csv", text.toString());
+    ExampleGenResult result = p.apply(ExampleGen.from(Input.csv(dir + "/quoted.csv")));
+    PAssert.thatSingleton(total(result)).isEqualTo(296L);
+    PAssert.that(described(result.errors()))
+        .containsInAnyOrder(
+            "quoted.csv:88: a quote inside the unquoted value 4\"5.5 of column 'bill_length_mm':"
+                + " quote the whole value and double the quote inside (\"4\"\"5.5\")",
+            "quoted.csv:200: unbalanced quote: the quoted value of column 'island' that opens on"
+                + " this line has no proper closing quote (read on, line 201 does not continue it)",
+            "quoted.csv:300: text after the closing quote of column 'island' (\"Dream,41.1,\"m...):"
+                + " a quote inside a quoted value must be doubled");
+    p.run().waitUntilFinish();
+  }
+
+  /** Issue 17: bytes that are not UTF-8 were read as U+FFFD; now the record is a dead letter. */
+  @Test
+  void invalidUtf8InCsvIsADeadLetter(TestPipeline p) throws Exception {
+    Files.write(dir.resolve("a.csv"), concat("x,name\n1,ok\n2,b", (byte) 0xFF, "d\n3,fine\n"));
+    ExampleGenResult result =
+        p.apply(ExampleGen.from(Input.csv(dir + "/a.csv")).withSchema(xAndName()));
+    PAssert.thatSingleton(total(result)).isEqualTo(2L);
+    PAssert.that(described(result.errors()))
+        .containsInAnyOrder(
+            "a.csv:3: invalid UTF-8 at byte offset 15 (column 'name'): the file must be UTF-8");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void invalidUtf8InJsonLinesIsADeadLetter(TestPipeline p) throws Exception {
+    Files.write(
+        dir.resolve("a.jsonl"), concat("{\"x\": 1}\n{\"x\": 2, \"name\": \"b", (byte) 0xFF, "d\"}\n"));
+    ExampleGenResult result =
+        p.apply(ExampleGen.from(Input.jsonLines(dir + "/a.jsonl")).withSchema(xAndName()));
+    PAssert.thatSingleton(total(result)).isEqualTo(1L);
+    PAssert.that(described(result.errors()))
+        .containsInAnyOrder("a.jsonl:2: invalid UTF-8 at byte offset 28: the file must be UTF-8");
+    p.run().waitUntilFinish();
+  }
+
+  private static Schema xAndName() {
+    return Schema.builder().addField("x", FieldType.INT64).addNullableField("name", FieldType.STRING).build();
+  }
+
+  private static byte[] concat(String head, byte middle, String tail) {
+    byte[] a = head.getBytes(StandardCharsets.UTF_8);
+    byte[] c = tail.getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[a.length + 1 + c.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    all[a.length] = middle;
+    System.arraycopy(c, 0, all, a.length + 1, c.length);
+    return all;
   }
 
   @Test

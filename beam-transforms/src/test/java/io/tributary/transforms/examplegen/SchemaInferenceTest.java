@@ -113,4 +113,18 @@ class SchemaInferenceTest {
     assertEquals(FieldType.BOOLEAN, schema.getField("b").getType());
     assertEquals(FieldType.INT64.withNullable(true), schema.getField("late").getType());
   }
+
+  /** Issue 17: one value with a byte that is not UTF-8 turned a numeric column into STRING. */
+  @Test
+  void invalidUtf8DoesNotChangeAnInferredType() throws Exception {
+    byte[] head = "n,name\n1,a\n2".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = ",b\n3,c\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1 + tail.length);
+    bytes[head.length] = (byte) 0xFF;
+    System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+    java.nio.file.Files.write(dir.resolve("bad.csv"), bytes);
+    InferredSchema inferred = infer(Input.csv(dir + "/bad.csv"));
+    assertEquals(FieldType.INT64, inferred.schema().getField("n").getType());
+    assertEquals(2, inferred.rowsSampled());
+  }
 }
