@@ -1,5 +1,6 @@
 package io.tributary.transforms.examplegen;
 
+import io.tributary.transforms.transform.Bounds;
 import java.io.Serializable;
 
 /**
@@ -33,6 +34,9 @@ public record Input(
 
   public static final int DEFAULT_INFERENCE_SAMPLE_ROWS = 10_000;
 
+  /** The largest schema-inference sample: it is read by one thread before the job starts. */
+  public static final int MAX_INFERENCE_SAMPLE_ROWS = 10_000_000;
+
   public Input {
     if (pattern == null || pattern.isBlank()) {
       throw new IllegalArgumentException("the input pattern is empty: name the files to read");
@@ -44,6 +48,8 @@ public record Input(
       throw new IllegalArgumentException(
           "inferenceSampleRows is " + inferenceSampleRows + ": it must be at least 1");
     }
+    Bounds.atMost("inferenceSampleRows", inferenceSampleRows, MAX_INFERENCE_SAMPLE_ROWS,
+        "the sample is read by one thread before the job starts");
     if (span != null && span < 0) {
       throw new IllegalArgumentException("span " + span + " is negative");
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.transforms.examples.ColumnNames;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,20 @@ final class SchemaInference {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the input to infer its schema: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A file that cannot be read to its end (a truncated {@code .gz}, say), named with why. The
+   * reason is the deepest cause in the chain, so that a one-line report shows it with the file;
+   * the original stays attached, suppressed, for a stack trace.
+   */
+  private static UncheckedIOException unreadable(String path, Exception e) {
+    IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+    String why = cause instanceof EOFException && cause.getMessage() == null
+        ? "it ends early (a truncated or partly copied file?)" : cause.getMessage();
+    FileSystemException named = new FileSystemException(path, null, "cannot read it to infer the schema: " + why);
+    named.addSuppressed(cause);
+    return new UncheckedIOException(named);
   }
 
   private static InferredSchema fromAvro(org.apache.avro.Schema avro) {
@@ -101,6 +117,8 @@ final class SchemaInference {
               }
             }
           }
+        } catch (IOException | UncheckedIOException e) {
+          throw unreadable(path, e);
         }
       }
     }
@@ -176,6 +194,8 @@ final class SchemaInference {
               column.getValue().json(fields.get(column.getKey()));
             }
           }
+        } catch (IOException | UncheckedIOException e) {
+          throw unreadable(path, e);
         }
       }
     }

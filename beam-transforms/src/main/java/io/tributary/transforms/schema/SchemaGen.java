@@ -5,6 +5,7 @@ import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.FeatureStatistics;
 import io.tributary.transforms.statistics.FeatureType;
 import io.tributary.transforms.statistics.NumericStatistics;
+import io.tributary.transforms.transform.Bounds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,6 +70,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  */
 public final class SchemaGen {
   public static final int DEFAULT_MAX_DOMAIN_SIZE = 100;
+
+  /** The largest maxDomainSize: each value of a domain is listed in the schema and looked up for every row. */
+  public static final int MAX_DOMAIN_SIZE = 100_000;
   public static final double DEFAULT_RANGE_MARGIN = 0.1;
   /** Standard errors of slack in inferred presence bounds and masses. */
   public static final double STANDARD_ERRORS = 3.0;
@@ -112,6 +116,7 @@ public final class SchemaGen {
       if (size < 0) {
         throw new IllegalArgumentException("withMaxDomainSize(" + size + "): pass 0 (no domains) or more");
       }
+      Bounds.atMost("maxDomainSize", size, MAX_DOMAIN_SIZE, "each value of a domain is listed in the schema and looked up for every row");
       return new AutoValue_SchemaGen_Infer(size, rangeMargin(), absences(), heldOutRows());
     }
 

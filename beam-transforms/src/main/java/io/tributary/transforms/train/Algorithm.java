@@ -34,22 +34,22 @@ public enum Algorithm {
   CART(
       EnumSet.allOf(Task.class),
       List.of(
-          HyperParameter.integer("maxDepth", 8, 1, "deepest level of the tree"),
+          HyperParameter.integer("maxDepth", 8, 1, Algorithm.MAX_DEPTH, "deepest level of the tree"),
           HyperParameter.real("minChildWeight", 5.0, 0.0, Double.MAX_VALUE, "smallest total weight of a leaf"))),
   RANDOM_FOREST(
       EnumSet.allOf(Task.class),
       List.of(
-          HyperParameter.integer("numTrees", 50, 1, "trees in the forest"),
-          HyperParameter.integer("maxDepth", 10, 1, "deepest level of each tree"),
+          HyperParameter.integer("numTrees", 50, 1, Algorithm.MAX_TREES, "trees in the forest, each trained in turn and kept in memory"),
+          HyperParameter.integer("maxDepth", 10, 1, Algorithm.MAX_DEPTH, "deepest level of each tree"),
           HyperParameter.real("minChildWeight", 2.0, 0.0, Double.MAX_VALUE, "smallest total weight of a leaf"),
           HyperParameter.real(
               "fractionFeaturesInSplit", 0.5, 0.01, 0.99, "share of the features each split may choose from"))),
   XGBOOST(
       EnumSet.allOf(Task.class),
       List.of(
-          HyperParameter.integer("numTrees", 50, 1, "boosting rounds"),
+          HyperParameter.integer("numTrees", 50, 1, Algorithm.MAX_TREES, "boosting rounds, each a tree kept in memory"),
           HyperParameter.real("eta", 0.3, 0.0, 1.0, "learning rate"),
-          HyperParameter.integer("maxDepth", 6, 1, "deepest level of each tree"),
+          HyperParameter.integer("maxDepth", 6, 1, Algorithm.MAX_DEPTH, "deepest level of each tree"),
           HyperParameter.real("minChildWeight", 1.0, 0.0, Double.MAX_VALUE, "smallest total hessian of a leaf"),
           HyperParameter.real("gamma", 0.0, 0.0, Double.MAX_VALUE, "smallest loss reduction to split"),
           HyperParameter.real("subsample", 1.0, 0.01, 1.0, "share of rows per tree"),
@@ -60,6 +60,15 @@ public enum Algorithm {
   private final Set<Task> tasks;
   private final List<HyperParameter> hyperParameters;
 
+  /** The most trees (forest or boosting rounds): each is trained in turn and held in memory. */
+  public static final int MAX_TREES = 10_000;
+  /** The deepest tree: a tree of depth d may hold 2^d leaves. */
+  public static final int MAX_DEPTH = 64;
+  /** The most passes of SGD over the training data. */
+  public static final int MAX_EPOCHS = 10_000;
+  /** The largest SGD minibatch. */
+  public static final int MAX_MINIBATCH = 1_000_000;
+
   Algorithm(Set<Task> tasks, List<HyperParameter> hyperParameters) {
     this.tasks = tasks;
     this.hyperParameters = hyperParameters;
@@ -67,9 +76,9 @@ public enum Algorithm {
 
   private static List<HyperParameter> sgd(double learningRate, String meaning) {
     return List.of(
-        HyperParameter.integer("epochs", 50, 1, "passes over the training data"),
+        HyperParameter.integer("epochs", 50, 1, Algorithm.MAX_EPOCHS, "passes over the training data"),
         HyperParameter.real("learningRate", learningRate, 1e-9, Double.MAX_VALUE, meaning),
-        HyperParameter.integer("minibatchSize", 1, 1, "examples per gradient step"));
+        HyperParameter.integer("minibatchSize", 1, 1, Algorithm.MAX_MINIBATCH, "examples per gradient step"));
   }
 
   /** The id used in configs and {@code model.json}: {@code logistic_regression}, {@code xgboost}, ... */

@@ -12,8 +12,9 @@ package io.tributary.transforms.train;
  */
 public record HyperParameter(String name, Number defaultValue, double min, double max, boolean integer, String meaning) {
 
-  static HyperParameter integer(String name, int defaultValue, int min, String meaning) {
-    return new HyperParameter(name, defaultValue, min, Integer.MAX_VALUE, true, meaning);
+  /** A whole number in {@code [min, max]}; the bound keeps a slip from running out of memory or never ending. */
+  static HyperParameter integer(String name, int defaultValue, int min, int max, String meaning) {
+    return new HyperParameter(name, defaultValue, min, max, true, meaning);
   }
 
   static HyperParameter real(String name, double defaultValue, double min, double max, String meaning) {

@@ -18,12 +18,22 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Bucketize(List<Double> boundaries, Integer quantiles) implements Step {
 
+  /** The most quantiles (or boundaries): the sketch and the fitted boundaries stay small. */
+  public static final int MAX_QUANTILES = 10_000;
+
   public Bucketize {
     if ((boundaries == null) == (quantiles == null)) {
       throw new IllegalArgumentException("bucketize needs either boundaries or a number of quantiles, not both");
     }
     if (quantiles != null && quantiles < 2) {
       throw new IllegalArgumentException("bucketize quantiles must be at least 2, got " + quantiles);
+    }
+    if (quantiles != null) {
+      Bounds.atMost("bucketize quantiles", quantiles, MAX_QUANTILES,
+          "each quantile is a boundary kept in the transform and a column once one-hot encoded");
+    }
+    if (boundaries != null) {
+      Bounds.atMost("bucketize boundaries", boundaries.size(), MAX_QUANTILES, "each one is a column once one-hot encoded");
     }
     if (boundaries != null) {
       boundaries = List.copyOf(boundaries);

@@ -12,10 +12,14 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HashBuckets(Integer buckets, Long seed) implements Step {
 
+  /** The most buckets: each bucket is a column of every row once one-hot encoded. */
+  public static final int MAX_BUCKETS = 1_000_000;
+
   public HashBuckets {
     if (buckets == null || buckets < 1) {
       throw new IllegalArgumentException("hash needs buckets of at least 1, got " + buckets);
     }
+    Bounds.atMost("hash buckets", buckets, MAX_BUCKETS, "each bucket is a column of every row");
     seed = seed == null ? 0L : seed;
   }
 

@@ -26,9 +26,18 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Vocabulary(Integer topK, Integer frequencyThreshold, Integer oovBuckets) implements Step {
 
+  /** The most values topK keeps, and the most out-of-vocabulary buckets: each is a column once one-hot encoded. */
+  public static final int MAX_SIZE = 1_000_000;
+
   public Vocabulary {
     if (topK != null && topK <= 0) {
       throw new IllegalArgumentException("vocabulary topK must be positive, got " + topK + ": leave it out to keep all values");
+    }
+    if (topK != null) {
+      Bounds.atMost("vocabulary topK", topK, MAX_SIZE, "each value is kept in the transform and is a column once one-hot encoded");
+    }
+    if (oovBuckets != null) {
+      Bounds.atMost("vocabulary oovBuckets", oovBuckets, MAX_SIZE, "each bucket is a column once one-hot encoded");
     }
     frequencyThreshold = frequencyThreshold == null ? 1 : frequencyThreshold;
     if (frequencyThreshold < 1) {

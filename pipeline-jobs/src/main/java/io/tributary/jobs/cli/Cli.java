@@ -2,6 +2,7 @@ package io.tributary.jobs.cli;
 
 import io.tributary.jobs.execution.FatalErrors;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.metadata.MetadataException;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,7 +24,8 @@ final class Cli {
       return JobCommand.USAGE;
     } catch (Exception | Error e) {
       debug(e);
-      String reason = FatalErrors.describe(e).orElseGet(() -> rootMessage(e));
+      // A store's own message already explains its cause and the fix.
+      String reason = FatalErrors.describe(e).orElseGet(() -> e instanceof MetadataException ? e.getMessage() : rootMessage(e));
       System.err.println("tributary " + command + ": failed: " + reason);
       return JobCommand.FAILED;
     }

@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Store errors, a wrong --metadataUrl and whatever escapes a step are one line, like every command's.
+    return Cli.guard("run", this::run);
+  }
+
+  private int run() {
     PipelineDefinition definition;
     try {
       // Unknown runner options fail here, before any component runs.

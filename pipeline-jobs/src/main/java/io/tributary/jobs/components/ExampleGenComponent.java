@@ -5,6 +5,7 @@ import io.tributary.jobs.examplegen.ExampleGenOptions;
 import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.transforms.examplegen.Input;
+import io.tributary.transforms.examplegen.InputFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,16 @@ final class ExampleGenComponent implements Component {
   public void checkParameters(Map<String, Object> parameters) {
     if (parameters.containsKey("input") == parameters.containsKey("split")) {
       throw new IllegalArgumentException("give 'input' (one input, hash-split) or 'split' (a list of name=pattern)");
+    }
+  }
+
+  /** The sizes in the parameters within their bounds, before the run starts. */
+  @Override
+  public void validate(Map<String, Object> parameters, Path baseDir) {
+    Object rows = parameters.get("inferenceSampleRows");
+    if (rows != null) {
+      Input.of(String.valueOf(parameters.get("input")), InputFormat.CSV)
+          .withInferenceSampleRows(Integer.parseInt(String.valueOf(rows)));
     }
   }
 

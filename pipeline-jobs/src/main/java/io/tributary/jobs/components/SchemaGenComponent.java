@@ -65,6 +65,7 @@ final class SchemaGenComponent implements Component {
   /** A curated schema is read and checked before anything runs. */
   @Override
   public void validate(Map<String, Object> parameters, Path baseDir) {
+    infer(parameters); // maxDomainSize and rangeMargin within their bounds, before the run starts
     Path curated = ConfigChecks.file(parameters, baseDir, "schema");
     if (curated != null) {
       try {
@@ -73,6 +74,12 @@ final class SchemaGenComponent implements Component {
         throw new UsageException(e.getMessage());
       }
     }
+  }
+
+  private static SchemaGen.Infer infer(Map<String, Object> parameters) {
+    return SchemaGen.infer()
+        .withMaxDomainSize(Integer.parseInt(String.valueOf(parameters.getOrDefault("maxDomainSize", "100"))))
+        .withRangeMargin(Double.parseDouble(String.valueOf(parameters.getOrDefault("rangeMargin", "0.1"))));
   }
 
   @Override
@@ -98,9 +105,7 @@ final class SchemaGenComponent implements Component {
       out.publish();
       progress.say("imported the curated schema " + curated);
     } else {
-      SchemaGen.Infer infer = SchemaGen.infer()
-          .withMaxDomainSize(Integer.parseInt(String.valueOf(context.parameters().getOrDefault("maxDomainSize", "100"))))
-          .withRangeMargin(Double.parseDouble(String.valueOf(context.parameters().getOrDefault("rangeMargin", "0.1"))));
+      SchemaGen.Infer infer = infer(context.parameters());
       Object label = context.parameters().get("label");
       schema = SchemaGenJob.run(context.inputs().get("statistics"),
           String.valueOf(context.parameters().getOrDefault("split", "train")), infer,

@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -50,6 +51,9 @@ public final class PipelineYaml {
       document = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
     } catch (MarkedYAMLException e) {
       throw new PipelineException(where + ":" + (e.getProblemMark().getLine() + 1), "not valid YAML: " + e.getProblem());
+    } catch (YAMLException e) {
+      // SnakeYAML's safety limits (aliases, nesting depth, document size) carry no position.
+      throw new PipelineException(where, "not valid YAML: " + e.getMessage());
     } catch (IOException e) {
       throw new PipelineException(where, "cannot read the pipeline file: " + e.getMessage());
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +43,9 @@ public final class TrainJob {
   /** Tribuo logs every tree and epoch at INFO through java.util.logging; the job reports its own progress. */
   private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
+  /** How often a long training says it is still running. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
   static {
     TRIBUO_LOG.setLevel(Level.WARNING);
   }
@@ -69,7 +73,10 @@ public final class TrainJob {
     try {
       List<Row> train = inputs.trainRows();
       progress.say(train.size() + " training rows from " + inputs.trainSplit());
-      SavedModel model = Trainer.of(config).train(inputs.fn(), inputs.transformDir().toString(), train);
+      SavedModel model;
+      try (Progress.Heartbeat beat = progress.heartbeat("training " + describe(config), HEARTBEAT)) {
+        model = Trainer.of(config).train(inputs.fn(), inputs.transformDir().toString(), train);
+      }
       ModelFolder.write(model, output.staging().toString());
       ModelArtifact.Metrics trainMetrics = ModelArtifact.Metrics.of(options.getTrainSplit(), Evaluation.of(model, train));
       ModelArtifact.Metrics evalMetrics =
@@ -107,5 +114,10 @@ public final class TrainJob {
   /** The trainer config in {@code file}; a mistake is one line, {@code file:line: what to fix}. */
   public static TrainerConfig readConfig(Path file) {
     return ConfigFile.read(file, "--config", TrainerConfig::fromJson, TrainerConfig::fromYaml);
+  }
+
+  private static String describe(TrainerConfig config) {
+    return (config.algorithm() == null ? "the default algorithm" : config.algorithm().id())
+        + (config.hyperParameters().isEmpty() ? "" : " " + config.hyperParameters());
   }
 }

@@ -32,11 +32,12 @@ final class GridSearch implements Search {
     return List.copyOf(grid.subList(0, Math.min(budget, grid.size())));
   }
 
-  /** How many combinations the ranges make. */
+  /** How many combinations the ranges make ({@link Long#MAX_VALUE} when more). */
   static long size(SortedMap<String, ParameterRange> ranges) {
     long size = 1;
     for (ParameterRange range : ranges.values()) {
-      size = Math.multiplyExact(size, range.values().size());
+      long values = range.values().size();
+      size = values != 0 && size > Long.MAX_VALUE / values ? Long.MAX_VALUE : size * values;
     }
     return size;
   }

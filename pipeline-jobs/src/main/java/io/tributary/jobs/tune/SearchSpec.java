@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.transforms.train.Algorithm;
 import io.tributary.transforms.train.HyperParameter;
 import io.tributary.transforms.train.TrainerConfig;
+import io.tributary.transforms.transform.Bounds;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ public record SearchSpec(
   /** Random search's budget when {@code trials} is not set. */
   public static final int DEFAULT_RANDOM_TRIALS = 10;
 
+  /** The largest trial budget: each trial trains a model. */
+  public static final int MAX_TRIALS = 10_000;
+
+  /** The largest grid: every combination is listed before the first trial runs. */
+  public static final long MAX_GRID = 100_000;
+
   public SearchSpec {
     if (strategy == null) {
       throw new IllegalArgumentException("the search needs 'strategy': grid or random");
@@ -61,6 +68,9 @@ public record SearchSpec(
     if (trials != null && trials < 1) {
       throw new IllegalArgumentException("'trials' is " + trials + ": the budget is at least 1 trial");
     }
+    if (trials != null) {
+      Bounds.atMost("trials", trials, MAX_TRIALS, "each trial trains a model");
+    }
     seed = seed == null ? 0L : seed;
     if (strategy == Strategy.GRID) {
       String ranges =
@@ -71,6 +81,8 @@ public record SearchSpec(
             "grid search takes a list of values per hyper-parameter, but " + ranges
                 + " has min/max: list values (e.g. [10, 50]) or use strategy: random");
       }
+      Bounds.atMost("the grid (the product of the numbers of values)", GridSearch.size(parameters), MAX_GRID,
+          "every combination is listed before the first trial; list fewer values or use strategy: random");
     }
   }
 

@@ -82,12 +82,19 @@ public final class TuneJob {
     return search.gridSize() > search.budget() ? " (the first of " + search.gridSize() + " grid points)" : "";
   }
 
+  /** The most trials at a time: each is a thread with its own copy of the training data. */
+  static final int MAX_PARALLELISM = 256;
+
   private static int parallelism(Integer requested) {
     if (requested == null || requested == -1) {
       return Runtime.getRuntime().availableProcessors();
     }
     if (requested < 1) {
       throw new UsageException("--parallelism=" + requested + ": give at least 1 (trials at a time), or -1 for one per core");
+    }
+    if (requested > MAX_PARALLELISM) {
+      throw new UsageException("--parallelism is " + requested + "; at most " + MAX_PARALLELISM
+          + " (each trial at a time is a thread holding its own copy of the training data)");
     }
     return requested;
   }

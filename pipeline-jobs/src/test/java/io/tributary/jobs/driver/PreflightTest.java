@@ -101,6 +101,25 @@ class PreflightTest {
   }
 
   @Test
+  void sizesBeyondTheirBoundsAreFoundBeforeExampleGen() throws IOException {
+    replace("transform.yaml", "{op: vocabulary, oovBuckets: 1}, {op: oneHot}]\n  - name: sex_onehot",
+        "{op: hash, buckets: 2000000000}]\n  - name: sex_onehot");
+    replace("trainer.yaml", "epochs: 50", "epochs: 2000000000");
+    replace("tune.yaml", "trials: 4 ", "trials: 2000000000 ");
+    replace("pipeline.yaml", "      label: species                # absent when serving",
+        "      label: species\n      maxDomainSize: 2000000000");
+    replace("pipeline.yaml", "      input: " + SAMPLE.resolve("data/penguins.csv"),
+        "      input: " + SAMPLE.resolve("data/penguins.csv") + "\n      inferenceSampleRows: 2000000000");
+    String err = failsBeforeExampleGen();
+    assertTrue(err.contains("transform.yaml:19: features[4].steps[0]: hash buckets is 2000000000; at most 1000000"
+        + " (each bucket is a column of every row)"), err);
+    assertTrue(err.contains("trainer.yaml:") && err.contains("epochs = 2000000000 is out of range: use >= 1 and <= 10000"), err);
+    assertTrue(err.contains("tune.yaml:") && err.contains("trials is 2000000000; at most 10000 (each trial trains a model)"), err);
+    assertTrue(err.contains("component 'SchemaGen': maxDomainSize is 2000000000; at most 100000"), err);
+    assertTrue(err.contains("component 'ExampleGen': inferenceSampleRows is 2000000000; at most 10000000"), err);
+  }
+
+  @Test
   void anIntegerLabelWithoutTaskStopsTheRunRightAfterExampleGen() throws IOException {
     replace("tune.yaml", "label: species", "label: year");
     replace("trainer.yaml", "label: species", "label: year");

@@ -110,4 +110,16 @@ class SearchSpecTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config(search));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
+
+  @Test
+  void aGridBeyondItsBoundIsRefusedBeforeItIsListed() {
+    String values = IntStream.range(1, 61).mapToObj(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow();
+    IllegalArgumentException grid = assertThrows(IllegalArgumentException.class, () -> config(
+        "strategy: grid\nmetric: accuracy\nparameters: {maxDepth: [" + values + "], numTrees: [" + values + "],"
+            + " eta: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0], gamma: [0, 1, 2, 3, 4]}"));
+    assertTrue(grid.getMessage().contains("the grid (the product of the numbers of values) is 180000; at most 100000"
+        + " (every combination is listed before the first trial; list fewer values or use strategy: random)"),
+        grid.getMessage());
+  }
+
 }

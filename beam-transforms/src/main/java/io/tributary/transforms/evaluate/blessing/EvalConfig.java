@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tributary.transforms.evaluate.Slice;
 import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.model.Task;
+import io.tributary.transforms.transform.Bounds;
 import io.tributary.transforms.transform.SpecMappers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,6 +57,9 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
     this(label, slices, thresholds, null);
   }
 
+  /** The most kinds of slice besides the overall one: each computes every metric per value of its columns. */
+  public static final int MAX_SLICES = 100;
+
   public EvalConfig {
     naiveBaseline = naiveBaseline == null ? NaiveBaselineCheck.DEFAULT : naiveBaseline;
     if (label != null && label.isBlank()) {
@@ -75,6 +79,8 @@ public record EvalConfig(String label, List<Slice> slices, List<Threshold> thres
       }
       all.add(slice);
     }
+    Bounds.atMost("'slices'", all.size() - 1, MAX_SLICES,
+        "each kind of slice computes every metric once per value of its columns");
     slices = List.copyOf(all);
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     Set<Set<String>> computed = new HashSet<>();
