@@ -63,7 +63,8 @@ class BulkInferrerPipelineTest {
           for (Row letter : all) {
             assertEquals(DeadLetter.SCHEMA, letter.getSchema());
             assertEquals(MODELS.noImputation.toString(), letter.getString("source"));
-            assertEquals("feature 'bill_length' is missing: impute it in the transform spec", letter.getString("reason"));
+            assertEquals("feature 'bill_length_mm' is missing (it feeds 'bill_length') and the transform does not"
+                + " impute it: give a value, or impute it in the transform spec", letter.getString("reason"));
             assertTrue(letter.getString("raw").contains("\"bill_length_mm\":null"), letter.getString("raw"));
           }
           return null;

@@ -58,7 +58,8 @@ class TrainerRegressionTest {
   void anIntegerLabelNeedsTheTaskSaid() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Trainer.of(TrainerConfig.builder("body_mass_g").build()).train(FN, null, transform(PENGUINS.train())));
-    assertTrue(e.getMessage().contains("set task to classification or regression"), e.getMessage());
+    assertTrue(e.getMessage().contains("add 'task: classification'") && e.getMessage().contains("'task: regression'"),
+        e.getMessage());
   }
 
   @Test

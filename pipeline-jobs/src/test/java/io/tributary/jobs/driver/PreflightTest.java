@@ -77,7 +77,7 @@ class PreflightTest {
     assertTrue(err.contains(dir.resolve("trainer.yaml") + ":8: 'label' is given twice"), err);
 
     copySampleAgain();
-    replace("pipeline.yaml", "      splitRatios: train:2,eval:1", "      splitRatios: train:2,eval:1\n      input: other.csv");
+    replace("pipeline.yaml", "      splitRatios: train:3,eval:1,test:1", "      splitRatios: train:3,eval:1,test:1\n      input: other.csv");
     String pipeline = failsBeforeExampleGen();
     assertTrue(pipeline.contains(dir.resolve("pipeline.yaml") + ":11: parameter 'input' is given twice"), pipeline);
   }
