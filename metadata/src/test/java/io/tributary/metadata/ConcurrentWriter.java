@@ -1,11 +1,13 @@
 package io.tributary.metadata;
 
+import io.tributary.metadata.jdbc.JdbcMetadataStore;
 import java.util.List;
 
 /**
  * A separate JVM that hammers a store: registers the types, then publishes {@code count}
  * executions with two outputs each into a shared pipeline context. Used by {@link
- * ConcurrentWritersTest}; exits 0 only if every write succeeded.
+ * ConcurrentWritersTest}; exits 0 only if every write succeeded, and prints how long its writes
+ * held the write lock.
  *
  * <p>Arguments: {@code <jdbc-url> <schema or "-"> <writer-name> <count>}.
  */
@@ -34,6 +36,7 @@ public final class ConcurrentWriter {
             List.of(Context.of(WellKnownTypes.PIPELINE, "shared"),
                 Context.of(WellKnownTypes.PIPELINE_RUN, writer + "-run")));
       }
+      System.out.println(writer + ": " + ((JdbcMetadataStore) store).writeLockTime());
     } catch (RuntimeException e) {
       System.err.println(writer + ": " + e.getMessage());
       System.exit(1);
