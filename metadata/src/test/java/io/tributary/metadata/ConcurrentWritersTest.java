@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four real JVM processes write to the same store at once, starting before the store exists (so
+ * Four real JVM processes write to the same store at once as four runs would (record an
+ * execution, let a "component" work, publish), starting before the store exists (so
  * they also race on creating the schema, the types and the shared context), and again on the store
  * they filled. All must succeed and every write must be there. Each writer prints how long its
  * writes held the lock; the test prints those lines.
  */
 class ConcurrentWritersTest {
   private static final int WRITERS = 4;
-  private static final int PER_WRITER = 50;
+  private static final int PER_WRITER = 20;
+  /** Each writer's "component" runs this long between recording an execution and publishing it. */
+  private static final int COMPONENT_MILLIS = 300;
   private static final int ROUNDS = 2;
 
   @TempDir Path dir;
@@ -89,7 +92,8 @@ class ConcurrentWritersTest {
   private static Process writer(String url, String schema, String name, int count) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            ConcurrentWriter.class.getName(), url, schema, name, Integer.toString(count))
+            ConcurrentWriter.class.getName(), url, schema, name, Integer.toString(count),
+            Integer.toString(count > PER_WRITER ? 0 : COMPONENT_MILLIS))
         .redirectErrorStream(true)
         .start();
   }
