@@ -178,9 +178,7 @@ final class Database implements AutoCloseable {
             throw new MetadataException(dialect.explain(e, config.location(), action), e);
           }
           if (System.nanoTime() - start > MAX_WAIT.toNanos()) {
-            throw new MetadataException("metadata store " + config.location() + " stayed locked by another"
-                + " writer for " + MAX_WAIT.toSeconds() + " s, cannot " + action + ": try again when the other"
-                + " run has finished, or find the process that holds it (fuser " + location() + ")", e);
+            throw new MetadataException(gaveUp(action), e);
           }
           backoff(attempt);
         }
@@ -249,8 +247,13 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private String location() {
-    return config.isSqlite() ? config.sqliteFile().toString() : config.location();
+  private String gaveUp(String action) {
+    String waited = " for " + MAX_WAIT.toSeconds() + " s, cannot " + action + ": try again when the other";
+    return config.isSqlite()
+        ? "metadata store " + config.location() + " stayed locked by another writer" + waited
+            + " run has finished, or find the process that holds it (fuser " + config.sqliteFile() + ")"
+        : "metadata store " + config.location() + " kept reporting deadlocks or serialisation conflicts"
+            + waited + " writers have finished";
   }
 
   private static void backoff(int attempt) {
