@@ -12,28 +12,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real JVM processes write to the same store at once, starting before the store exists (so
- * they also race on creating the schema, the types and the shared context). Both must succeed
- * and every write must be there.
+ * Four real JVM processes write to the same store at once as four runs would (record an
+ * execution, let a "component" work, publish), starting before the store exists (so
+ * they also race on creating the schema, the types and the shared context), and again on the store
+ * they filled. All must succeed and every write must be there. Each writer prints how long its
+ * writes held the lock; the test prints those lines.
  */
 class ConcurrentWritersTest {
-  private static final int PER_WRITER = 100;
+  private static final int WRITERS = 4;
+  private static final int PER_WRITER = 20;
+  /** Each writer's "component" runs this long between recording an execution and publishing it. */
+  private static final int COMPONENT_MILLIS = 300;
+  private static final int ROUNDS = 2;
 
   @TempDir Path dir;
 
   @Test
-  void twoProcessesWriteToOneSqliteFile() throws Exception {
-    StoreConfig config = StoreConfig.inHome(dir);
-    runWriters(config.url(), "-");
-    check(config);
+  void fourProcessesWriteToOneSqliteFileFreshAndExisting() throws Exception {
+    for (int round = 1; round <= ROUNDS; round++) {
+      StoreConfig config = StoreConfig.inHome(dir.resolve("fresh-" + round));
+      runWriters(config.url(), "-", "fresh " + round);
+      check(config, 1);
+    }
+    StoreConfig existing = StoreConfig.inHome(dir.resolve("fresh-1"));
+    for (int round = 2; round <= ROUNDS; round++) {
+      runWriters(existing.url(), "-", "existing " + round);
+      check(existing, round);
+    }
   }
 
   @Test
-  void twoProcessesWriteToOnePostgresDatabase() throws Exception {
+  void fourProcessesWriteToOnePostgresDatabase() throws Exception {
     StoreConfig config = Backends.freshPostgres();
     try {
-      runWriters(config.url(), config.schema());
-      check(config);
+      runWriters(config.url(), config.schema(), "postgres");
+      check(config, 1);
     } finally {
       Backends.dropSchema(config);
     }
@@ -79,34 +92,40 @@ class ConcurrentWritersTest {
   private static Process writer(String url, String schema, String name, int count) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            ConcurrentWriter.class.getName(), url, schema, name, Integer.toString(count))
+            ConcurrentWriter.class.getName(), url, schema, name, Integer.toString(count),
+            Integer.toString(count > PER_WRITER ? 0 : COMPONENT_MILLIS))
         .redirectErrorStream(true)
         .start();
   }
 
-  private static void runWriters(String url, String schema) throws Exception {
+  private static void runWriters(String url, String schema, String round) throws Exception {
     List<Process> processes = new ArrayList<>();
-    for (String writer : List.of("a", "b")) {
-      processes.add(writer(url, schema, writer, PER_WRITER));
+    long started = System.nanoTime();
+    for (int w = 0; w < WRITERS; w++) {
+      processes.add(writer(url, schema, "w" + w, PER_WRITER));
     }
     for (Process p : processes) {
-      assertTrue(p.waitFor(90, TimeUnit.SECONDS), "writer did not finish in 90 s");
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(0, p.exitValue(), "writer failed: " + output);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "writer did not finish in 120 s");
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      assertEquals(0, p.exitValue(), round + ": writer failed: " + output);
+      System.out.println("[" + round + "] " + output);
     }
+    System.out.printf("[%s] %d writers x %d publications in %.1f s%n",
+        round, WRITERS, PER_WRITER, (System.nanoTime() - started) / 1e9);
   }
 
-  private static void check(StoreConfig config) {
+  /** Every writer's publications are there, {@code rounds} times over. */
+  private static void check(StoreConfig config, int rounds) {
     try (MetadataStore store = MetadataStore.open(config)) {
       Context shared = store.findContext(WellKnownTypes.PIPELINE, "shared").orElseThrow();
-      assertEquals(2 * PER_WRITER,
-          store.findExecutions(Query.all().inContext(shared.id()).limit(10_000)).size());
-      assertEquals(4 * PER_WRITER,
-          store.findArtifacts(Query.all().inContext(shared.id()).limit(10_000)).size());
-      for (String writer : List.of("a", "b")) {
-        Context run = store.findContext(WellKnownTypes.PIPELINE_RUN, writer + "-run").orElseThrow();
-        List<Execution> executions = store.findExecutions(Query.all().inContext(run.id()).limit(10_000));
-        assertEquals(PER_WRITER, executions.size());
+      assertEquals(rounds * WRITERS * PER_WRITER,
+          store.findExecutions(Query.all().inContext(shared.id()).limit(100_000)).size());
+      assertEquals(rounds * 2 * WRITERS * PER_WRITER,
+          store.findArtifacts(Query.all().inContext(shared.id()).limit(100_000)).size());
+      for (int w = 0; w < WRITERS; w++) {
+        Context run = store.findContext(WellKnownTypes.PIPELINE_RUN, "w" + w + "-run").orElseThrow();
+        List<Execution> executions = store.findExecutions(Query.all().inContext(run.id()).limit(100_000));
+        assertEquals(rounds * PER_WRITER, executions.size());
         for (Execution e : executions) {
           assertEquals(2, store.events(TypeKind.EXECUTION, e.id()).size());
         }

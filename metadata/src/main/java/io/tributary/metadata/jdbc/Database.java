@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,13 +16,15 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * One connection to the store and the two ways to use it: {@link #write} runs a unit of work as
- * one transaction, retried from the start when another process holds the lock or PostgreSQL
- * reports a deadlock; {@link #read} runs it without a transaction.
+ * one short transaction, restarted from the start when another process holds the lock or
+ * PostgreSQL reports a deadlock; {@link #read} runs it without a transaction.
  *
- * <p>SQLite runs in WAL mode (readers never block the writer), with a busy timeout, foreign keys
- * on, and {@code BEGIN IMMEDIATE} transactions so that two writers queue instead of failing
- * half-way. Every {@link SQLException} leaves as a {@link MetadataException} with a one-line
- * explanation.
+ * <p>SQLite runs in WAL mode (readers never block the writer and are never blocked), with a busy
+ * timeout and foreign keys on. A write takes the lock with {@code BEGIN IMMEDIATE} only for the
+ * statements of that write, so concurrent runs on one home queue for milliseconds, never for
+ * the length of a component. A write that finds the file deleted or replaced since it was opened
+ * fails: what it wrote went nowhere. Every {@link SQLException} leaves as a {@link
+ * MetadataException} with a one-line explanation.
  */
 final class Database implements AutoCloseable {
   /** A unit of work on the connection. */
@@ -29,15 +32,22 @@ final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  private static final int BUSY_TIMEOUT_MS = 5_000;
-  private static final int MAX_ATTEMPTS = 30;
-  private static final Duration MAX_BACKOFF = Duration.ofMillis(500);
+  /** How long SQLite itself waits for the lock in one attempt before we back off and restart. */
+  private static final int BUSY_TIMEOUT_MS = 1_000;
+  /** Total time one write may wait for other writers before it fails with one line. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+  private static final Duration MAX_BACKOFF = Duration.ofMillis(250);
   private static final int PG_CONNECT_TIMEOUT_S = 5;
 
   private final StoreConfig config;
   private final Dialect dialect;
   private final ReentrantLock lock = new ReentrantLock();
   private Connection connection;
+  /** The SQLite file as opened, to notice it being deleted or replaced; null for PostgreSQL. */
+  private StoreFile identity;
+  private long transactions;
+  private long lockedNanos;
+  private long longestNanos;
 
   private Database(StoreConfig config) {
     this.config = config;
@@ -62,6 +72,9 @@ final class Database implements AutoCloseable {
     }
     try {
       db.connection = db.open();
+      if (config.isSqlite() && !config.isReadOnly()) {
+        db.identity = StoreFile.of(db.config);
+      }
     } catch (SQLException e) {
       throw new MetadataException(db.dialect.explain(e, config.location(), "open it"), e);
     }
@@ -82,7 +95,9 @@ final class Database implements AutoCloseable {
       SQLiteConfig sqlite = new SQLiteConfig();
       sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
       sqlite.enforceForeignKeys(true);
-      sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      // Only Flyway's connections use JDBC transactions (see inTransaction for the store's own):
+      // the driver begins the next one right after each commit, which in DEFERRED mode takes no lock.
+      sqlite.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
       if (config.isReadOnly()) {
         sqlite.setReadOnly(true);
       } else {
@@ -116,7 +131,16 @@ final class Database implements AutoCloseable {
       throw new MetadataException(
           "metadata store " + config.location() + " was opened read-only, cannot " + action);
     }
-    return withRetries(action, true, work);
+    // Checked before (a clear line instead of whatever the other file says) and after (the
+    // commit may have gone to a file deleted meanwhile).
+    if (identity != null) {
+      identity.check(action);
+    }
+    T result = withRetries(action, true, work);
+    if (identity != null) {
+      identity.check(action);
+    }
+    return result;
   }
 
   /** Runs {@code work} in auto-commit mode (each statement sees the latest committed data). */
@@ -124,30 +148,39 @@ final class Database implements AutoCloseable {
     return withRetries(action, false, work);
   }
 
+  /** How long this connection's write transactions have held the store's write lock so far. */
+  WriteLockTime writeLockTime() {
+    lock.lock();
+    try {
+      return new WriteLockTime(transactions, Duration.ofNanos(lockedNanos), Duration.ofNanos(longestNanos));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work}, and when another writer holds the lock (SQLite) or PostgreSQL reports a
+   * serialisation failure or deadlock, rolls back and runs the whole of it again after a jittered
+   * backoff, for at most {@link #MAX_WAIT} in total.
+   */
   private <T> T withRetries(String action, boolean transactional, Work<T> work) {
     lock.lock();
     try {
       if (connection == null) {
         throw new MetadataException("metadata store " + config.location() + " is closed");
       }
+      long start = System.nanoTime();
       for (int attempt = 1; ; attempt++) {
         try {
-          connection.setAutoCommit(!transactional);
-          T result = work.run(connection);
-          if (transactional) {
-            connection.commit();
-          }
-          return result;
+          return transactional ? inTransaction(work) : work.run(connection);
         } catch (SQLException e) {
-          rollbackQuietly(transactional, e);
-          if (attempt < MAX_ATTEMPTS && dialect.isRetryable(e)) {
-            backoff(attempt);
-            continue;
+          if (!dialect.isRetryable(e)) {
+            throw new MetadataException(dialect.explain(e, config.location(), action), e);
           }
-          throw new MetadataException(dialect.explain(e, config.location(), action), e);
-        } catch (RuntimeException e) {
-          rollbackQuietly(transactional, e);
-          throw e;
+          if (System.nanoTime() - start > MAX_WAIT.toNanos()) {
+            throw new MetadataException(gaveUp(action), e);
+          }
+          backoff(attempt);
         }
       }
     } finally {
@@ -155,15 +188,72 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private void rollbackQuietly(boolean transactional, Exception cause) {
-    if (!transactional) {
-      return;
-    }
+  /**
+   * One short transaction. On SQLite it is begun explicitly with {@code BEGIN IMMEDIATE} (taking
+   * the write lock up front, so it cannot fail half-way for a lock) and ended at once: the
+   * connection stays in auto-commit mode, because the JDBC driver's own transactions begin the
+   * next one right after every commit and so would hold the lock between writes.
+   */
+  private <T> T inTransaction(Work<T> work) throws SQLException {
+    boolean sqlite = dialect == Dialect.SQLITE;
+    boolean begun = false;
     try {
-      connection.rollback();
+      if (sqlite) {
+        execute("BEGIN IMMEDIATE");
+      } else {
+        connection.setAutoCommit(false);
+      }
+      begun = true;
+      long locked = System.nanoTime();
+      T result = work.run(connection);
+      if (sqlite) {
+        execute("COMMIT");
+      } else {
+        connection.commit();
+      }
+      begun = false;
+      long held = System.nanoTime() - locked;
+      transactions++;
+      lockedNanos += held;
+      longestNanos = Math.max(longestNanos, held);
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      if (begun) {
+        rollbackQuietly(e);
+      }
+      throw e;
+    } finally {
+      if (!sqlite) {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private void rollbackQuietly(Throwable cause) {
+    try {
+      if (dialect == Dialect.SQLITE) {
+        execute("ROLLBACK");
+      } else {
+        connection.rollback();
+      }
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  private String gaveUp(String action) {
+    String waited = " for " + MAX_WAIT.toSeconds() + " s, cannot " + action + ": try again when the other";
+    return config.isSqlite()
+        ? "metadata store " + config.location() + " stayed locked by another writer" + waited
+            + " run has finished, or find the process that holds it (fuser " + config.sqliteFile() + ")"
+        : "metadata store " + config.location() + " kept reporting deadlocks or serialisation conflicts"
+            + waited + " writers have finished";
   }
 
   private static void backoff(int attempt) {

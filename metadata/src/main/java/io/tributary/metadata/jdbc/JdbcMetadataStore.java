@@ -60,6 +60,11 @@ public final class JdbcMetadataStore implements MetadataStore {
     return db.config();
   }
 
+  /** How long this store's writes have held the write lock since it was opened. */
+  public WriteLockTime writeLockTime() {
+    return db.writeLockTime();
+  }
+
   @Override
   public String schemaVersion() {
     return schemaVersion;

@@ -3,6 +3,7 @@ package io.tributary.metadata.jdbc;
 import io.tributary.metadata.MetadataException;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -19,7 +20,7 @@ import org.flywaydb.core.api.MigrationInfo;
 final class Migrations {
   static final String HISTORY_TABLE = "metadata_schema_history";
   private static final String LOCATION = "classpath:io/tributary/metadata/migration";
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 10;
 
   private Migrations() {}
 
@@ -36,7 +37,7 @@ final class Migrations {
         if (attempt >= ATTEMPTS) {
           throw explain(db, e, "create or upgrade its schema");
         }
-        sleep(200L * attempt);
+        sleep(50L * attempt + ThreadLocalRandom.current().nextLong(200L * attempt));
       }
     }
   }

@@ -211,7 +211,7 @@ public final class Driver {
     Map<String, Artifact> pending = new LinkedHashMap<>();
     Map<String, Path> outputPaths = new LinkedHashMap<>();
     component.outputs().forEach((name, type) -> {
-      Path uri = root.resolve(spec.id()).resolve(name).resolve(String.valueOf(created.id()));
+      Path uri = OutputFolders.fresh(root.resolve(spec.id()).resolve(name), created.id());
       outputPaths.put(name, uri);
       pending.put(name, store.putArtifact(
           Artifact.of(type, uri.toString()).withName(pipeline.name() + "." + spec.id() + "." + name + "." + created.id())));

@@ -95,6 +95,29 @@ class DriverTest {
     assertEquals(2, source.executions.get());
   }
 
+  /**
+   * The store is lost (moved aside, as an error about a corrupt store advises): the new store's
+   * execution ids start at 1 again, yet the run succeeds and the old folders are left as they were.
+   */
+  @Test
+  void aNewStoreInAnOldHomeWritesNewFolders() throws Exception {
+    RunSummary first = run(pipeline("x", "y", false), Set.of());
+    Path firstOut = Path.of(first.step("B").outputs().get("out"));
+    store.close();
+    Path file = StoreConfig.inHome(home).sqliteFile();
+    Files.move(file, file.resolveSibling("metadata.sqlite.broken"));
+    store = MetadataStore.open(StoreConfig.inHome(home));
+
+    RunSummary second = run(pipeline("x", "z", false), Set.of());
+    assertEquals(List.of("COMPLETE", "COMPLETE"), second.steps().stream().map(StepResult::state).toList(),
+        printed.toString(StandardCharsets.UTF_8));
+    assertEquals(first.step("B").executionId(), second.step("B").executionId(), "ids restart on a new store");
+    Path secondOut = Path.of(second.step("B").outputs().get("out"));
+    assertEquals(firstOut.resolveSibling(firstOut.getFileName() + "-2"), secondOut);
+    assertEquals("y", Files.readString(firstOut.resolve("value")));
+    assertEquals("z", Files.readString(secondOut.resolve("value")));
+  }
+
   @Test
   void aFailureLeavesNoOutputAndNothingLive() throws Exception {
     RunSummary failed = run(pipeline("x", "y", true), Set.of());
