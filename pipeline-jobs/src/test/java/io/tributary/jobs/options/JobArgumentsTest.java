@@ -53,7 +53,7 @@ class JobArgumentsTest {
   @Test
   void mistakesAreOneLineThatNamesTheFix() {
     assertEquals(
-        "unknown profile 'nope': use one of [direct, flink-local, flink-cluster, spark-local] or the"
+        "unknown profile 'nope': use one of [direct, flink-local, flink-cluster, spark-local, spark-cluster] or the"
             + " path of a .properties file of pipeline options",
         assertThrows(UsageException.class,
                 () -> JobArguments.parse(new String[] {"--output=o", "--profile=nope"}, ExampleGenOptions.class))
