@@ -120,8 +120,8 @@ class ValidateRecordsJobTest {
       assertTrue(records.contains(option), option + " of validate-records is documented");
     }
     String validate = CliRun.of("validate", "--help").out();
-    for (String option : List.of("--baseline-statistics", "--serving-statistics", "--training-split",
-        "--serving-environment", "--environment", "--fail-on")) {
+    for (String option : List.of("--baselineStatistics", "--servingStatistics", "--trainingSplit",
+        "--servingEnvironment", "--environment", "--failOn")) {
       assertTrue(validate.contains(option), option + " of validate is documented");
     }
   }
