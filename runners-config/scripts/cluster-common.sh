@@ -145,3 +145,47 @@ stop_component() {
 }
 
 describe_pid() { if [[ -n "$1" ]]; then echo "running (pid $1)"; else echo "not running"; fi; }
+
+# Stops the cluster's processes in STOP_ORDER (each script's array, the one that reconnects first).
+stop_all() {
+  local component
+  for component in "${STOP_ORDER[@]}"; do
+    stop_component "${component}"
+  done
+}
+
+cmd_stop() {
+  take_lock
+  local component
+  for component in "${STOP_ORDER[@]}"; do
+    if [[ -n "$(running_pid "${component}")" ]]; then
+      stop_all
+      info "stopped"
+      return 0
+    fi
+  done
+  for component in "${STOP_ORDER[@]}"; do
+    rm -f "$(pid_file "${component}")"
+  done
+  info "not running"
+}
+
+# The command line: one of start, stop, status or help (each script defines cmd_start, cmd_status
+# and usage).
+dispatch() {
+  if [[ $# -ne 1 ]]; then
+    usage >&2
+    exit 2
+  fi
+  case "$1" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    -h | --help | help) usage ;;
+    *)
+      echo "${SCRIPT_NAME}: unknown command '$1'" >&2
+      usage >&2
+      exit 2
+      ;;
+  esac
+}

@@ -25,6 +25,9 @@ readonly REST_PORT="8081"
 readonly RPC_PORT="6123"
 
 readonly START_TIMEOUT_S="${FLINK_CLUSTER_START_TIMEOUT:-120}"
+# Stopped in this order: the TaskManager first, so that it does not spend its shutdown reconnecting
+# to a gone JobManager.
+readonly STOP_ORDER=(taskmanager jobmanager)
 readonly STOP_TIMEOUT_S="${FLINK_CLUSTER_STOP_TIMEOUT:-30}"
 
 readonly JM_CLASS="org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"
@@ -146,12 +149,6 @@ wait_until_ready() {
   return 1
 }
 
-stop_all() {
-  # TaskManager first, so that it does not spend its shutdown reconnecting to a gone JobManager.
-  stop_component taskmanager
-  stop_component jobmanager
-}
-
 cmd_start() {
   take_lock
   local jm tm
@@ -200,17 +197,6 @@ cmd_start() {
     "web UI http://${HOST}:${REST_PORT}, --flinkMaster=${HOST}:${REST_PORT}, logs in ${LOG_DIR}"
 }
 
-cmd_stop() {
-  take_lock
-  if [[ -z "$(running_pid taskmanager)" && -z "$(running_pid jobmanager)" ]]; then
-    rm -f "$(pid_file jobmanager)" "$(pid_file taskmanager)"
-    info "not running"
-    return 0
-  fi
-  stop_all
-  info "stopped"
-}
-
 cmd_status() {
   local jm tm overview
   jm="$(running_pid jobmanager)"
@@ -232,22 +218,4 @@ cmd_status() {
   [[ -n "${jm}" && -n "${tm}" ]] && (($(registered_taskmanagers) >= 1)) || return 1
 }
 
-main() {
-  if [[ $# -ne 1 ]]; then
-    usage >&2
-    exit 2
-  fi
-  case "$1" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    -h | --help | help) usage ;;
-    *)
-      echo "${SCRIPT_NAME}: unknown command '$1'" >&2
-      usage >&2
-      exit 2
-      ;;
-  esac
-}
-
-main "$@"
+dispatch "$@"

@@ -32,6 +32,9 @@ readonly WORKER_MEMORY="${SPARK_CLUSTER_WORKER_MEMORY:-1536m}"
 readonly DAEMON_HEAP="512m"
 
 readonly START_TIMEOUT_S="${SPARK_CLUSTER_START_TIMEOUT:-120}"
+# Stopped in this order: the Worker first, which stops its executors and does not spend its
+# shutdown reconnecting.
+readonly STOP_ORDER=(worker master)
 readonly STOP_TIMEOUT_S="${SPARK_CLUSTER_STOP_TIMEOUT:-30}"
 
 readonly MASTER_CLASS="org.apache.spark.deploy.master.Master"
@@ -119,12 +122,6 @@ wait_until_ready() {
   return 1
 }
 
-stop_all() {
-  # The Worker first: it stops its executors, and does not spend its shutdown reconnecting.
-  stop_component worker
-  stop_component master
-}
-
 cmd_start() {
   take_lock
   local master worker
@@ -169,17 +166,6 @@ cmd_start() {
     "web UI http://${HOST}:${MASTER_UI_PORT}, --sparkMaster=spark://${HOST}:${MASTER_PORT}, logs in ${LOG_DIR}"
 }
 
-cmd_stop() {
-  take_lock
-  if [[ -z "$(running_pid worker)" && -z "$(running_pid master)" ]]; then
-    rm -f "$(pid_file master)" "$(pid_file worker)"
-    info "not running"
-    return 0
-  fi
-  stop_all
-  info "stopped"
-}
-
 cmd_status() {
   local master worker
   master="$(running_pid master)"
@@ -201,22 +187,4 @@ cmd_status() {
   [[ -n "${master}" && -n "${worker}" ]] && (($(alive_workers) >= 1)) || return 1
 }
 
-main() {
-  if [[ $# -ne 1 ]]; then
-    usage >&2
-    exit 2
-  fi
-  case "$1" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    -h | --help | help) usage ;;
-    *)
-      echo "${SCRIPT_NAME}: unknown command '$1'" >&2
-      usage >&2
-      exit 2
-      ;;
-  esac
-}
-
-main "$@"
+dispatch "$@"
