@@ -9,8 +9,11 @@ package io.tributary.jobs.init;
  */
 public record ColumnDecision(String column, ColumnRole role, String reason) {
 
-  /** One line of init's report: {@code column  numeric  numbers (DOUBLE), 2% missing}. */
-  public String line(int width) {
-    return String.format("  %-" + width + "s  %-17s  %s", column, role.label(), reason);
+  /**
+   * One line of init's report, {@code Body Mass (g)  numeric  numbers (DOUBLE), 2% missing}, under
+   * the name the user's file gives the column.
+   */
+  public String line(String shownName, int width) {
+    return String.format("  %-" + width + "s  %-17s  %s", shownName, role.label(), reason);
   }
 }

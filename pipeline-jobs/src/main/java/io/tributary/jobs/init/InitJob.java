@@ -5,10 +5,12 @@ import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.pipeline.PipelineYaml;
 import io.tributary.jobs.tune.TuneConfig;
 import io.tributary.transforms.evaluate.blessing.EvalConfig;
+import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examplegen.Input;
 import io.tributary.transforms.examplegen.InputSample;
 import io.tributary.transforms.model.Task;
 import io.tributary.transforms.train.TrainerConfig;
+import io.tributary.transforms.transform.DidYouMean;
 import io.tributary.transforms.transform.TransformSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,7 +65,7 @@ public final class InitJob {
     }
     InputSample sample = InputSample.read(Input.of(input.toString()), InitSettings.SAMPLE_ROWS);
     Schema schema = sample.inferred().schema();
-    String label = labelField(settings.label(), schema, settings.input());
+    String label = labelField(settings.label(), sample.inferred().columns(), settings.input());
     List<ColumnDecision> columns = new ArrayList<>();
     ColumnSample labelSample = null;
     Task task = null;
@@ -101,8 +103,9 @@ public final class InitJob {
         + ", " + files.columns().size() + " columns"
         + (sample.deadLetters() > 0 ? ", " + sample.deadLetters() + " unreadable records (ExampleGen keeps them as"
             + " dead letters)" : ""));
-    int width = files.columns().stream().mapToInt(c -> c.column().length()).max().orElse(8);
-    files.columns().forEach(c -> out.println(c.line(width)));
+    ColumnNames names = sample.inferred().columns();
+    int width = files.columns().stream().mapToInt(c -> names.original(c.column()).length()).max().orElse(8);
+    files.columns().forEach(c -> out.println(c.line(names.original(c.column()), width)));
     String bless = files.task() == Task.CLASSIFICATION
         ? "blessed when its test accuracy beats always answering '" + files.majorityClass() + "'"
         : "blessed when its test R² is above 0 (better than the mean)";
@@ -114,22 +117,22 @@ public final class InitJob {
     }
   }
 
-  /** The label's field name: as given, or the field ExampleGen makes of that column name. */
-  private static String labelField(String label, Schema schema, Path input) {
+  /** The label's field name: the column given by its own name or by the field ExampleGen makes of it. */
+  private static String labelField(String label, ColumnNames names, Path input) {
     if (label == null || label.isBlank()) {
       throw new UsageException("--label is empty: name the column to predict");
     }
-    if (schema.hasField(label)) {
-      return label;
+    String field = names.field(label);
+    if (field == null) {
+      field = names.field(InputSample.fieldName(label));
     }
-    String field = InputSample.fieldName(label);
-    if (schema.hasField(field)) {
+    if (field != null) {
       return field;
     }
-    String similar = schema.getFieldNames().stream().filter(f -> f.equalsIgnoreCase(field)).findFirst()
-        .map(f -> "did you mean '" + f + "'? ").orElse("");
-    throw new UsageException("--label=" + label + " is not a column of " + input + ": " + similar
-        + "its columns are " + String.join(", ", schema.getFieldNames()));
+    String closest = DidYouMean.closest(label, names.originals());
+    throw new UsageException("--label=" + label + " is not a column of " + input + ": "
+        + (closest == null ? "" : "did you mean '" + closest + "'? ") + "its columns are "
+        + String.join(", ", names.originals()));
   }
 
   /** The input as pipeline.yaml names it: relative to the output folder when possible, else absolute. */

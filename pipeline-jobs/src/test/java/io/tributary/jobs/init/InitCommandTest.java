@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,7 +66,7 @@ class InitCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     String printed = run.out();
     assertDecided(printed, "row", "dropped: id", "a row number");
-    assertDecided(printed, "Sale_Date", "dropped: date", "dates such as '2024-03-01'");
+    assertDecided(printed, "Sale Date", "dropped: date", "dates such as '2024-03-01'");
     assertDecided(printed, "comment", "dropped: text", "free text (40 distinct of 40");
     assertDecided(printed, "kind", "dropped: constant", "one value, 'same'");
     assertDecided(printed, "empty", "dropped: empty", "no value");
@@ -73,7 +74,7 @@ class InitCommandTest {
     assertDecided(printed, "flag", "categorical", "true/false");
     assertDecided(printed, "size", "numeric", "numbers (DOUBLE)");
     assertDecided(printed, "weight", "numeric", "25% missing");
-    assertDecided(printed, "Class_Code", "label", "classification: the label is integers with only 3 values");
+    assertDecided(printed, "Class Code", "label", "classification: the label is integers with only 3 values");
 
     TransformSpec spec = TransformSpec.fromYaml(Files.readString(out.resolve("transform.yaml")));
     assertEquals(List.of("colour_onehot", "flag_onehot", "size_z", "weight_z"),
@@ -129,6 +130,8 @@ class InitCommandTest {
     Path out = dir.resolve("never");
     assertRefused("--label=Colour is not a column of " + input + ": did you mean 'colour'? its columns are row,",
         "--input=" + input, "--label=Colour", "--output=" + out);
+    assertRefused("--label=class-code is not a column of " + input + ": did you mean 'Class Code'? its columns are"
+        + " row, Sale Date, comment,", "--input=" + input, "--label=class-code", "--output=" + out);
     assertRefused("--label=kind has one value, 'same', in every row",
         "--input=" + input, "--label=kind", "--output=" + out);
     assertRefused("--task=regression needs a numeric label, but colour is STRING",
@@ -149,7 +152,7 @@ class InitCommandTest {
   /** The column's line says what was decided and why. */
   private static void assertDecided(String printed, String column, String role, String why) {
     String line = printed.lines().filter(l -> l.startsWith("  " + column + " ")).findFirst().orElse("(no line)");
-    assertTrue(line.matches("  " + column + " +" + role + " +.*") && line.contains(why),
+    assertTrue(line.matches("  " + Pattern.quote(column) + " +" + role + " +.*") && line.contains(why),
         column + ": '" + role + "', '" + why + "' in\n" + printed);
   }
 
