@@ -37,6 +37,7 @@ public final class WriteArtifact<T> extends PTransform<PCollection<T>, PDone> {
   private final SerializableFunction<List<T>, String> render;
 
   private WriteArtifact(String method, String file, boolean single, SerializableFunction<List<T>, String> render) {
+    super(method);
     this.method = method;
     this.file = file;
     this.single = single;
@@ -44,8 +45,9 @@ public final class WriteArtifact<T> extends PTransform<PCollection<T>, PDone> {
   }
 
   /**
-   * Writes the one element of the input as {@code file}; more than one fails the run, naming
-   * {@code method} (how the user called it).
+   * Writes the one element of the input as {@code file}; more than one fails the run. {@code
+   * method} (how the user made the transform, e.g. {@code StatisticsJson.writeTo}) is the
+   * transform's default name and what its errors name.
    */
   public static <T> WriteArtifact<T> one(String method, String file, SerializableFunction<T, String> toText) {
     return new WriteArtifact<>(method, file, true, all -> toText.apply(all.get(0)));

@@ -1,5 +1,6 @@
 package io.tributary.transforms.examplegen;
 
+import io.tributary.transforms.examples.ChannelInputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -78,12 +79,7 @@ interface SourceFile {
 
       @Override
       public SeekableByteChannel openSeekable() throws IOException {
-        ReadableByteChannel channel = FileSystems.open(id);
-        if (channel instanceof SeekableByteChannel) {
-          return (SeekableByteChannel) channel;
-        }
-        channel.close();
-        throw new IOException(path + " is on a file system without random access");
+        return ChannelInputFile.seekable(id);
       }
     };
   }

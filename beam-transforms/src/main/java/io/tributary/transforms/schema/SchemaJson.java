@@ -253,7 +253,7 @@ public final class SchemaJson {
    * }</pre>
    */
   public static WriteArtifact<DatasetSchema> writeTo(String folder) {
-    return WriteArtifact.one("SchemaJson.writeTo(" + folder + ")", ArtifactFiles.resolve(folder, FILE_NAME), SchemaJson::toJson);
+    return WriteArtifact.one("SchemaJson.writeTo", ArtifactFiles.resolve(folder, FILE_NAME), SchemaJson::toJson);
   }
 
   /** A Beam coder of schemas through their JSON text (no Java serialisation). */

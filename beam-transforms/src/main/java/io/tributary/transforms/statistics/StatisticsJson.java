@@ -106,8 +106,7 @@ public final class StatisticsJson {
    * }</pre>
    */
   public static WriteArtifact<DatasetStatistics> writeTo(String folder) {
-    return WriteArtifact.one("StatisticsJson.writeTo(" + folder + ")",
-        ArtifactFiles.resolve(folder, FILE_NAME), StatisticsJson::toJson);
+    return WriteArtifact.one("StatisticsJson.writeTo", ArtifactFiles.resolve(folder, FILE_NAME), StatisticsJson::toJson);
   }
 
   // ---- writing ----

@@ -221,7 +221,7 @@ public final class AnomaliesJson {
    * }</pre>
    */
   public static WriteArtifact<Anomalies> writeTo(String folder) {
-    return WriteArtifact.one("AnomaliesJson.writeTo(" + folder + ")", ArtifactFiles.resolve(folder, FILE_NAME), AnomaliesJson::toJson);
+    return WriteArtifact.one("AnomaliesJson.writeTo", ArtifactFiles.resolve(folder, FILE_NAME), AnomaliesJson::toJson);
   }
 
   /** A Beam coder of anomalies through their JSON text. */

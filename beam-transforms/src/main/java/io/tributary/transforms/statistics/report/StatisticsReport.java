@@ -132,7 +132,7 @@ public final class StatisticsReport {
     if (title == null) {
       throw new IllegalArgumentException("StatisticsReport.writeTo(" + file + ", null): give the page a title");
     }
-    return WriteArtifact.all("StatisticsReport.writeTo(" + file + ")", file, splits -> {
+    return WriteArtifact.all("StatisticsReport.writeTo", file, splits -> {
       List<DatasetStatistics> ordered = new ArrayList<>(splits);
       ordered.sort(Comparator.comparing(DatasetStatistics::split));
       return html(title, ordered);
