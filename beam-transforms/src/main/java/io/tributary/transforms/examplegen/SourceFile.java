@@ -1,6 +1,5 @@
 package io.tributary.transforms.examplegen;
 
-import io.tributary.transforms.examples.ChannelInputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -79,7 +78,12 @@ interface SourceFile {
 
       @Override
       public SeekableByteChannel openSeekable() throws IOException {
-        return ChannelInputFile.seekable(id);
+        ReadableByteChannel channel = FileSystems.open(id);
+        if (channel instanceof SeekableByteChannel) {
+          return (SeekableByteChannel) channel;
+        }
+        channel.close();
+        throw new IOException(path + " is on a file system without random access");
       }
     };
   }

@@ -13,7 +13,8 @@ import org.apache.parquet.io.SeekableInputStream;
 /**
  * A Parquet {@link InputFile} over a Beam file, so Parquet is read through Beam's file systems
  * ({@code gs://}, {@code hdfs://}, local) rather than through Hadoop paths, by ExampleGen's parser
- * and by {@link ExampleFiles}. Public only for those two packages' sake.
+ * and by {@link ExampleFiles}. Public only for those two packages' sake. Parquet is an optional
+ * dependency: only code that reads Parquet may load this class.
  */
 public final class ChannelInputFile implements InputFile {
 
@@ -41,8 +42,7 @@ public final class ChannelInputFile implements InputFile {
     return new ChannelInputFile(id.toString(), () -> seekable(id));
   }
 
-  /** A channel of {@code id} with random access, or an IOException saying the file system has none. */
-  public static SeekableByteChannel seekable(ResourceId id) throws IOException {
+  private static SeekableByteChannel seekable(ResourceId id) throws IOException {
     ReadableByteChannel channel = FileSystems.open(id);
     if (channel instanceof SeekableByteChannel) {
       return (SeekableByteChannel) channel;

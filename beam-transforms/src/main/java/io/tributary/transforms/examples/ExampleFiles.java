@@ -106,6 +106,16 @@ public final class ExampleFiles {
           }
         };
       }
+      return ParquetRecords.open(file);
+    }
+  }
+
+  /**
+   * Parquet's reader, in a class of its own so that reading Avro never loads a Parquet class
+   * (Parquet is an optional dependency of the library).
+   */
+  private static final class ParquetRecords {
+    static RecordReader open(ResourceId file) throws IOException {
       ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(ChannelInputFile.of(file)).build();
       return new RecordReader() {
         @Override
