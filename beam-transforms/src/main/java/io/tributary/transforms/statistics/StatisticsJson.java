@@ -24,6 +24,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <pre>{@code
  * StatisticsJson.write(stats, splitDir.resolve(StatisticsJson.FILE_NAME));
  * DatasetStatistics again = StatisticsJson.read(splitDir.resolve(StatisticsJson.FILE_NAME));
+ *
+ * // in a pipeline, written by a worker to any Beam file system:
+ * statistics.apply(StatisticsJson.writeTo("gs://bucket/run/Split-train"));
+ * DatasetStatistics after = StatisticsJson.read("gs://bucket/run/Split-train/statistics.json");
  * }</pre>
  *
  * <p>The reader rejects a document with another {@code formatVersion} or a missing field with an
