@@ -1,5 +1,6 @@
 package io.tributary.transforms.examplegen;
 
+import io.tributary.transforms.examples.ChannelInputFile;
 import java.io.IOException;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -15,7 +16,7 @@ final class ParquetFileParser implements FileParser {
   @Override
   public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file))
+        AvroParquetReader.<GenericRecord>builder(new ChannelInputFile(file.name(), file::openSeekable))
             .withDataModel(GenericData.get())
             .build()) {
       long number = 0;
@@ -27,7 +28,7 @@ final class ParquetFileParser implements FileParser {
 
   /** The schema of a Parquet file, from its footer, as Avro. */
   static org.apache.avro.Schema schemaOf(SourceFile file) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file))) {
+    try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file.name(), file::openSeekable))) {
       return new AvroSchemaConverter().convert(reader.getFooter().getFileMetaData().getSchema());
     }
   }

@@ -68,6 +68,16 @@ public final class ExamplesIO {
   }
 
   /**
+   * Every row of a split folder (a path or a URI) read in this JVM, for driver-side code such as
+   * a trainer; the same rows as {@link #read} gives a pipeline. For a split too big for memory,
+   * iterate {@link ExampleFiles#rows(String)} instead. The rows' schema is {@code
+   * AvroUtils.toBeamSchema(readAvroSchema(directory))}, also when there are no rows.
+   */
+  public static List<Row> readRows(String directory) {
+    return ExampleFiles.read(directory);
+  }
+
+  /**
    * The conversion {@link #read} applies to each record of a folder whose schema file holds {@code
    * avro}: the rows of {@code AvroUtils}, made quickly for the flat records ExampleGen writes. For
    * code that reads the files itself, outside a pipeline.

@@ -35,6 +35,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * SchemaJson.write(inferred.schema(), dir.resolve(SchemaJson.FILE_NAME));
  *
  * PCollection<DatasetSchema> inPipeline = statistics.apply(infer);
+ * // validation in the same pipeline: the schema as a side input (no coder to set)
+ * PCollection<Anomalies> anomalies =
+ *     evalStatistics.apply(ExampleValidator.validate(inPipeline.apply(View.asSingleton())));
  * }</pre>
  *
  * <p>Per feature (the overall statistics; slices are ignored), with {@code n} the rows learned

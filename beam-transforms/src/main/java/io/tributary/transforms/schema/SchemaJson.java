@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.transforms.statistics.FeatureType;
+import io.tributary.transforms.artifacts.ArtifactFiles;
+import io.tributary.transforms.artifacts.WriteArtifact;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -210,18 +210,50 @@ public final class SchemaJson {
     return result;
   }
 
-  /** Writes the schema to {@code file} as UTF-8 JSON. */
-  public static void write(DatasetSchema schema, Path file) throws IOException {
-    Files.writeString(file, toJson(schema), StandardCharsets.UTF_8);
+  /**
+   * Writes the schema to {@code file} (a path or a URI such as {@code gs://bucket/dir/schema.json}) as
+   * UTF-8 JSON, through Beam's file systems.
+   */
+  public static void write(DatasetSchema schema, String file) throws IOException {
+    ArtifactFiles.writeText(file, toJson(schema));
   }
 
-  /** Reads a schema file; see {@link #fromJson}. Errors are prefixed with the file's path. */
+  /** Writes the schema to a local {@code file}; see {@link #write(DatasetSchema, String)}. */
+  public static void write(DatasetSchema schema, Path file) throws IOException {
+    write(schema, file.toAbsolutePath().toString());
+  }
+
+  /**
+   * Reads a schema.json file (a path or a URI) through Beam's file systems; see {@link #fromJson}.
+   * Errors are prefixed with the file's name.
+   */
+  public static DatasetSchema read(String file) throws IOException {
+    return parse(ArtifactFiles.readText(file), file);
+  }
+
+  /** Reads a local schema.json file; see {@link #read(String)}. */
   public static DatasetSchema read(Path file) throws IOException {
+    return parse(ArtifactFiles.readText(file.toAbsolutePath().toString()), file.toString());
+  }
+
+  private static DatasetSchema parse(String json, String file) {
     try {
-      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+      return fromJson(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A transform that writes the one schema element of its input to {@code <folder>/schema.json}
+   * through Beam's file systems, on a worker; {@code folder} may be a path or a URI.
+   *
+   * <pre>{@code
+   * trainStatistics.apply(SchemaGen.infer()).apply(SchemaJson.writeTo(root + "/SchemaGen/schema"));
+   * }</pre>
+   */
+  public static WriteArtifact<DatasetSchema> writeTo(String folder) {
+    return WriteArtifact.one("SchemaJson.writeTo", ArtifactFiles.resolve(folder, FILE_NAME), SchemaJson::toJson);
   }
 
   /** A Beam coder of schemas through their JSON text (no Java serialisation). */

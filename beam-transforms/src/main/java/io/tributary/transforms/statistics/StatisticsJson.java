@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.transforms.artifacts.ArtifactFiles;
+import io.tributary.transforms.artifacts.WriteArtifact;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <pre>{@code
  * StatisticsJson.write(stats, splitDir.resolve(StatisticsJson.FILE_NAME));
  * DatasetStatistics again = StatisticsJson.read(splitDir.resolve(StatisticsJson.FILE_NAME));
+ *
+ * // in a pipeline, written by a worker to any Beam file system:
+ * statistics.apply(StatisticsJson.writeTo("gs://bucket/run/Split-train"));
+ * DatasetStatistics after = StatisticsJson.read("gs://bucket/run/Split-train/statistics.json");
  * }</pre>
  *
  * <p>The reader rejects a document with another {@code formatVersion} or a missing field with an
@@ -62,18 +66,51 @@ public final class StatisticsJson {
     return dataset(root);
   }
 
-  /** Writes the statistics to {@code file} as UTF-8 JSON. */
-  public static void write(DatasetStatistics statistics, Path file) throws IOException {
-    Files.writeString(file, toJson(statistics), StandardCharsets.UTF_8);
+  /**
+   * Writes the statistics to {@code file} (a path or a URI such as {@code gs://bucket/dir/statistics.json})
+   * as UTF-8 JSON, through Beam's file systems.
+   */
+  public static void write(DatasetStatistics statistics, String file) throws IOException {
+    ArtifactFiles.writeText(file, toJson(statistics));
   }
 
-  /** Reads statistics from a {@code statistics.json} file; see {@link #fromJson}. */
+  /** Writes the statistics to a local {@code file}; see {@link #write(DatasetStatistics, String)}. */
+  public static void write(DatasetStatistics statistics, Path file) throws IOException {
+    write(statistics, file.toAbsolutePath().toString());
+  }
+
+  /**
+   * Reads statistics from a {@code statistics.json} file (a path or a URI) through Beam's file
+   * systems; see {@link #fromJson}. Errors are prefixed with the file's name.
+   */
+  public static DatasetStatistics read(String file) throws IOException {
+    return parse(ArtifactFiles.readText(file), file);
+  }
+
+  /** Reads statistics from a local {@code statistics.json} file; see {@link #read(String)}. */
   public static DatasetStatistics read(Path file) throws IOException {
+    return parse(ArtifactFiles.readText(file.toAbsolutePath().toString()), file.toString());
+  }
+
+  private static DatasetStatistics parse(String json, String file) {
     try {
-      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+      return fromJson(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A transform that writes the one statistics element of its input to {@code
+   * <folder>/statistics.json} through Beam's file systems, on a worker: {@code folder} may be a
+   * path or a URI such as {@code hdfs://namenode/pipelines/penguin/Split-train}.
+   *
+   * <pre>{@code
+   * rows.apply(Statistics.generate().withSplit("train")).apply(StatisticsJson.writeTo(root + "/Split-train"));
+   * }</pre>
+   */
+  public static WriteArtifact<DatasetStatistics> writeTo(String folder) {
+    return WriteArtifact.one("StatisticsJson.writeTo", ArtifactFiles.resolve(folder, FILE_NAME), StatisticsJson::toJson);
   }
 
   // ---- writing ----

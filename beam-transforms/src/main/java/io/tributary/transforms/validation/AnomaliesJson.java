@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.transforms.schema.ComparatorMetric;
 import io.tributary.transforms.schema.JsonFields;
 import io.tributary.transforms.statistics.ValueCount;
+import io.tributary.transforms.artifacts.ArtifactFiles;
+import io.tributary.transforms.artifacts.WriteArtifact;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,18 +178,50 @@ public final class AnomaliesJson {
     }
   }
 
-  /** Writes the anomalies to {@code file} as UTF-8 JSON. */
-  public static void write(Anomalies anomalies, Path file) throws IOException {
-    Files.writeString(file, toJson(anomalies), StandardCharsets.UTF_8);
+  /**
+   * Writes the anomalies to {@code file} (a path or a URI such as {@code gs://bucket/dir/anomalies.json}) as
+   * UTF-8 JSON, through Beam's file systems.
+   */
+  public static void write(Anomalies anomalies, String file) throws IOException {
+    ArtifactFiles.writeText(file, toJson(anomalies));
   }
 
-  /** Reads an anomalies file; see {@link #fromJson}. Errors are prefixed with the file's path. */
+  /** Writes the anomalies to a local {@code file}; see {@link #write(Anomalies, String)}. */
+  public static void write(Anomalies anomalies, Path file) throws IOException {
+    write(anomalies, file.toAbsolutePath().toString());
+  }
+
+  /**
+   * Reads a anomalies.json file (a path or a URI) through Beam's file systems; see {@link #fromJson}.
+   * Errors are prefixed with the file's name.
+   */
+  public static Anomalies read(String file) throws IOException {
+    return parse(ArtifactFiles.readText(file), file);
+  }
+
+  /** Reads a local anomalies.json file; see {@link #read(String)}. */
   public static Anomalies read(Path file) throws IOException {
+    return parse(ArtifactFiles.readText(file.toAbsolutePath().toString()), file.toString());
+  }
+
+  private static Anomalies parse(String json, String file) {
     try {
-      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+      return fromJson(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A transform that writes the one anomalies element of its input to {@code <folder>/anomalies.json}
+   * through Beam's file systems, on a worker; {@code folder} may be a path or a URI.
+   *
+   * <pre>{@code
+   * evalStatistics.apply(ExampleValidator.validate(schemaView)).apply(AnomaliesJson.writeTo(root + "/Split-eval"));
+   * }</pre>
+   */
+  public static WriteArtifact<Anomalies> writeTo(String folder) {
+    return WriteArtifact.one("AnomaliesJson.writeTo", ArtifactFiles.resolve(folder, FILE_NAME), AnomaliesJson::toJson);
   }
 
   /** A Beam coder of anomalies through their JSON text. */

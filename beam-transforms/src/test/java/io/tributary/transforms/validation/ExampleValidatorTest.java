@@ -143,8 +143,8 @@ class ExampleValidatorTest {
     assertEquals(
         "inEnvironment(STAGING): the schema's environments are [TRAINING, SERVING]; pick one or add it to the schema",
         e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ExampleValidator.validate(null));
-    assertThrows(IllegalArgumentException.class, () -> ExampleValidator.validate(SCHEMA).withSkewBaseline(null));
+    assertThrows(IllegalArgumentException.class, () -> ExampleValidator.validate((DatasetSchema) null));
+    assertThrows(IllegalArgumentException.class, () -> ExampleValidator.validate(SCHEMA).withSkewBaseline((DatasetStatistics) null));
     assertThrows(IllegalArgumentException.class, () -> ExampleValidator.validate(SCHEMA).withCheck(null));
   }
 }

@@ -10,6 +10,7 @@ import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
+import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.statistics.report.StatisticsReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,17 +67,14 @@ public final class StatisticsGenJob {
       for (String split : splits) {
         pipeline
             .apply("Read/" + split, ExamplesIO.read(ExampleSplits.folder(examples, split).toString()))
-            .apply(
-                "Describe/" + split,
-                WriteStatistics.to(
-                    ExampleSplits.folder(output.staging(), split),
-                    generate.withDatasetName(examples.getFileName().toString()).withSplit(split)));
+            .apply("Describe/" + split, generate.withDatasetName(examples.getFileName().toString()).withSplit(split))
+            .apply("Write/" + split, StatisticsJson.writeTo(ExampleSplits.folder(output.staging(), split).toString()));
       }
       progress.say("splits " + splits + " of " + examples);
       BeamRun.toCompletion(pipeline, progress);
       List<DatasetStatistics> statistics = new ArrayList<>();
       for (String split : splits) {
-        statistics.add(WriteStatistics.read(ExampleSplits.folder(output.staging(), split)));
+        statistics.add(StatisticsJson.read(ExampleSplits.folder(output.staging(), split).resolve(StatisticsJson.FILE_NAME)));
       }
       ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, splits.get(0)).toString());
       ColumnNamesFile.write(output.staging(), names);

@@ -6,13 +6,13 @@ import io.tributary.jobs.examplegen.ExamplesArtifact;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
-import io.tributary.jobs.statistics.WriteStatistics;
 import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
+import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.transform.Transform;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
@@ -155,11 +155,11 @@ public final class TransformJob {
       transformed.apply(
           "Write-" + split,
           ExamplesIO.write(ExampleSplits.folder(staging, split).toString()).withFormat(format).withColumnNames(passedThrough));
-      transformed.apply(
-          "Describe-" + split,
-          WriteStatistics.to(
-              ExampleSplits.folder(staging.resolve(STATISTICS_FOLDER), split),
-              Statistics.generate().withDatasetName(examples.getFileName() + " transformed").withSplit(split)));
+      transformed
+          .apply("Describe-" + split,
+              Statistics.generate().withDatasetName(examples.getFileName() + " transformed").withSplit(split))
+          .apply("WriteStatistics-" + split,
+              StatisticsJson.writeTo(ExampleSplits.folder(staging.resolve(STATISTICS_FOLDER), split).toString()));
     }
   }
 
@@ -200,7 +200,8 @@ public final class TransformJob {
     Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
     List<ExamplesArtifact.InputFiles> inputs = new ArrayList<>();
     for (String split : splits) {
-      DatasetStatistics statistics = WriteStatistics.read(ExampleSplits.folder(staging.resolve(STATISTICS_FOLDER), split));
+      DatasetStatistics statistics = StatisticsJson.read(
+          ExampleSplits.folder(staging.resolve(STATISTICS_FOLDER), split).resolve(StatisticsJson.FILE_NAME));
       Map<String, Long> splitCounters = new TreeMap<>(metrics.countersOfSteps(applyStep(split) + "/"));
       long counted = splitCounters.getOrDefault(Transform.ROWS_COUNTER, 0L);
       if (counted != statistics.rowCount()) {

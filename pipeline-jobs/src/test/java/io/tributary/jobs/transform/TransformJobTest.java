@@ -14,8 +14,8 @@ import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.jobs.statistics.StatisticsGenJob;
 import io.tributary.jobs.statistics.StatisticsGenOptions;
-import io.tributary.jobs.statistics.WriteStatistics;
 import io.tributary.transforms.statistics.DatasetStatistics;
+import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.transform.TransformFn;
 import io.tributary.transforms.transform.TransformFnFiles;
@@ -117,7 +117,8 @@ class TransformJobTest {
       assertEquals(sorted(expected), sorted(actual), split + ": batch output equals TransformFn.apply per row");
       assertEquals(
           (long) exampleGen.splits().get(split),
-          WriteStatistics.read(output.resolve(TransformJob.STATISTICS_FOLDER).resolve("Split-" + split)).rowCount());
+          StatisticsJson.read(output.resolve(TransformJob.STATISTICS_FOLDER).resolve("Split-" + split)
+              .resolve(StatisticsJson.FILE_NAME)).rowCount());
     }
     // The penguin data has rows without sex: they are counted per split, and agree with the data.
     long missingSex = rows(examples.resolve("Split-train"), AvroUtils.toBeamSchema(ExamplesIO.readAvroSchema(

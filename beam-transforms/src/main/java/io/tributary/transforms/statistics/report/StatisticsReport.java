@@ -2,12 +2,13 @@ package io.tributary.transforms.statistics.report;
 
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.FeatureStatistics;
+import io.tributary.transforms.artifacts.ArtifactFiles;
+import io.tributary.transforms.artifacts.WriteArtifact;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +105,38 @@ public final class StatisticsReport {
     return html.toString();
   }
 
-  /** Writes {@link #html} to {@code file} as UTF-8. */
-  public static void write(Path file, String title, List<DatasetStatistics> splits)
-      throws IOException {
-    Files.writeString(file, html(title, splits), StandardCharsets.UTF_8);
+  /**
+   * Writes {@link #html} as UTF-8 to {@code file}, a path or a URI such as {@code
+   * gs://bucket/run/statistics.html}, through Beam's file systems.
+   */
+  public static void write(String file, String title, List<DatasetStatistics> splits) throws IOException {
+    ArtifactFiles.writeText(file, html(title, splits));
+  }
+
+  /** Writes {@link #html} to a local {@code file}; see {@link #write(String, String, List)}. */
+  public static void write(Path file, String title, List<DatasetStatistics> splits) throws IOException {
+    write(file.toAbsolutePath().toString(), title, splits);
+  }
+
+  /**
+   * A transform that writes the page of all the statistics in its input (one per split, in the
+   * order of their split names) to {@code file} through Beam's file systems, on a worker.
+   *
+   * <pre>{@code
+   * PCollectionList.of(trainStatistics).and(evalStatistics)
+   *     .apply(Flatten.pCollections())
+   *     .apply(StatisticsReport.writeTo(root + "/statistics.html", "penguins"));
+   * }</pre>
+   */
+  public static WriteArtifact<DatasetStatistics> writeTo(String file, String title) {
+    if (title == null) {
+      throw new IllegalArgumentException("StatisticsReport.writeTo(" + file + ", null): give the page a title");
+    }
+    return WriteArtifact.all("StatisticsReport.writeTo", file, splits -> {
+      List<DatasetStatistics> ordered = new ArrayList<>(splits);
+      ordered.sort(Comparator.comparing(DatasetStatistics::split));
+      return html(title, ordered);
+    });
   }
 
   private static String summary(List<String> names, List<DatasetStatistics> splits) {
