@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runtime dependency tree of tributary-beam-transforms, as a Beam project resolves it. The
- * limits are the size measured when the ML stack and Parquet became optional, with a margin:
- * raising them is a decision to make in review, not a number to bump.
+ * The runtime dependency tree of tributary-beam-transforms, as a Beam project resolves it. Measured
+ * when the ML stack and Parquet became optional: 37 jars, 59 MB, Beam's core included (90 jars and
+ * 137 MB before). The limits leave a margin; raising them is a decision for review, not a number to
+ * bump.
  */
 class FootprintTest {
-  private static final int MAX_JARS = 0;
-  private static final long MAX_BYTES = 0L * 1024 * 1024;
+  private static final int MAX_JARS = 42;
+  private static final long MAX_BYTES = 70L * 1024 * 1024;
   /** The ML stack, Parquet/Hadoop and Scala: each only for users who ask for it. */
   private static final Pattern OPTIONAL_ONLY =
       Pattern.compile("xgboost|tribuo|kryo|scala-|hadoop|parquet|olcut|protobuf-java");
