@@ -1,6 +1,7 @@
 package io.tributary.transforms.examplegen;
 
 import io.tributary.transforms.deadletter.DeadLetter;
+import io.tributary.transforms.examples.ParquetSupport;
 import io.tributary.transforms.split.HashSplit;
 import io.tributary.transforms.split.Split;
 import io.tributary.transforms.split.SplitRatios;
@@ -133,6 +134,9 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
       predefinedSplits.forEach((name, in) -> resolved.put(name, InputResolver.resolve(in)));
     }
     List<ResolvedInput> inputs = new ArrayList<>(resolved.values());
+    if (inputs.stream().anyMatch(in -> in.input().format() == InputFormat.PARQUET)) {
+      ParquetSupport.require("ExampleGen of a Parquet input");
+    }
     InferredSchema inferred = schema == null ? SchemaInference.infer(inputs) : null;
     Schema rowSchema = schema != null ? schema : inferred.schema();
     if (inputs.get(0).input().format().isText()) {

@@ -158,6 +158,9 @@ public final class ExamplesIO {
         throw new IllegalArgumentException(
             "ExamplesIO.write() needs rows with a schema: call setRowSchema() on the input");
       }
+      if (format == ExampleFormat.PARQUET) {
+        ParquetSupport.require("ExamplesIO.write() in Parquet");
+      }
       org.apache.avro.Schema avro = avroSchema(rows.getSchema());
       if (columnNames != null) {
         avro = columnNames.annotate(avro);
@@ -208,6 +211,9 @@ public final class ExamplesIO {
       ExampleFormat format = formatOf(directory);
       if (format == null) {
         return begin.apply("Empty", Create.empty(schema));
+      }
+      if (format == ExampleFormat.PARQUET) {
+        ParquetSupport.require("ExamplesIO.read() of Parquet examples");
       }
       String files = join(directory, DATA_PREFIX + "-*" + format.suffix());
       if (format == ExampleFormat.AVRO) {
