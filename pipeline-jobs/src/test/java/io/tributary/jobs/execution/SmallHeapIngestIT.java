@@ -26,14 +26,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>The file is one file on purpose: a step that holds a file's rows, or a whole bundle's output
  * when a bundle is a whole file (the DirectRunner's), needs more heap than there is and fails. Its
- * rows are wide (about 1 KB, mostly one text column from a few values) so that the file is large in
- * bytes but quick to parse and describe on a 2-core CI machine.
+ * rows are wide (about 8 KB, mostly one text column of a few values: about 100,000 rows) so that
+ * the file is large in bytes but quick to parse and describe on a 2-core CI machine.
  */
 class SmallHeapIngestIT {
 
   private static final int HEAP_MB = 256;
   private static final int CSV_MB = 3 * HEAP_MB;
-  private static final int TEXT_CHARS = 1_000;
+  private static final int TEXT_CHARS = 8_000;
   private static final int TEXT_VALUES = 16;
 
   private static final TributaryProcess LAUNCHER =
