@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Memory is bounded by design (issue 16): {@code tributary examplegen} and then {@code tributary
@@ -65,9 +65,23 @@ class SmallHeapIngestIT {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"direct", "flink-local"})
-  void examplegenAndStatisticsGoThroughAFileThreeTimesTheHeap(String profile) throws Exception {
+  /**
+   * Fails on main as of d87b086: ExampleGen parses a file inside one {@code @ProcessElement}, and the
+   * DirectRunner holds that bundle's whole output, so examplegen runs out of heap. To be enabled when
+   * ExampleGen reads files by byte ranges in bounded bundles (issue 16, point 2).
+   */
+  @Test
+  @Disabled("the DirectRunner holds a whole file's rows until ExampleGen reads by byte ranges (issue 16)")
+  void onTheDirectRunner() throws Exception {
+    examplegenAndStatisticsGoThrough("direct");
+  }
+
+  @Test
+  void onEmbeddedFlink() throws Exception {
+    examplegenAndStatisticsGoThrough("flink-local");
+  }
+
+  private static void examplegenAndStatisticsGoThrough(String profile) throws Exception {
     Path examples = dir.resolve("examples-" + profile);
     Path home = dir.resolve("home-" + profile);
     TributaryProcess launcher = LAUNCHER.withEnvironment(Map.of("TRIBUTARY_HOME", home.toString()));
