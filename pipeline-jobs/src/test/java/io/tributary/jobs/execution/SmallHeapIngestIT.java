@@ -37,7 +37,7 @@ class SmallHeapIngestIT {
   private static final int TEXT_VALUES = 16;
 
   private static final TributaryProcess LAUNCHER =
-      TributaryProcess.withJavaOptions("-Xmx" + HEAP_MB + "m").withLimit(Duration.ofMinutes(5));
+      TributaryProcess.withJavaOptions("-Xmx" + HEAP_MB + "m").withLimit(Duration.ofMinutes(10));
   private static final Pattern EXAMPLES = Pattern.compile("done in [0-9.]+ s: (\\d+) rows \\(.*\\), (\\d+) dead letters");
   private static final Pattern SPLIT_ROWS = Pattern.compile("(\\w+) (\\d+) rows");
 
