@@ -1,6 +1,5 @@
 package io.tributary.transforms.examplegen;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,47 +37,14 @@ public record InputSample(InferredSchema inferred, List<Row> rows, long deadLett
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows is " + maxRows + ": read at least 1 row");
     }
-    ResolvedInput resolved = InputResolver.resolve(input);
-    InferredSchema inferred = SchemaInference.infer(List.of(resolved));
-    FileParser parser = ExampleGen.parserFor(input);
+    InputRows reader = InputRows.of(input);
     List<Row> rows = new ArrayList<>();
-    long[] deadLetters = {0};
-    ParsedRecords sink =
-        new ParsedRecords() {
-          @Override
-          public void row(Row row) {
-            if (rows.size() >= maxRows) {
-              throw new Enough();
-            }
-            rows.add(row);
-          }
-
-          @Override
-          public void deadLetter(Long line, String raw, String reason) {
-            deadLetters[0]++;
-          }
-        };
-    for (String path : resolved.files()) {
-      try {
-        parser.parse(SourceFile.named(path), inferred.schema(), sink);
-      } catch (Enough enough) {
-        break;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-      }
-    }
-    return new InputSample(inferred, rows, deadLetters[0]);
+    long deadLetters = reader.forEach(maxRows, rows::add);
+    return new InputSample(reader.inferred(), rows, deadLetters);
   }
 
   /** The field name ExampleGen gives a column: {@code "IMDB Rating"} is {@code IMDB_Rating}. */
   public static String fieldName(String column) {
     return FieldNames.sanitize(column);
-  }
-
-  /** Stops a parser once enough rows are read; never escapes {@link #read}. */
-  private static final class Enough extends RuntimeException {
-    Enough() {
-      super(null, null, false, false);
-    }
   }
 }

@@ -3,6 +3,8 @@ package io.tributary.jobs.execution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.jobs.testing.TributaryProcess;
+import io.tributary.jobs.testing.TributaryProcess.Finished;
 import io.tributary.metadata.Execution;
 import io.tributary.metadata.ExecutionState;
 import io.tributary.metadata.MetadataStore;
@@ -13,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutOfMemoryIT {
 
-  private static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
-  private static final String HEAP = "-Xmx160m";
+  /** A small heap; a run not ended 3 minutes after it started fails the test. */
+  private static final TributaryProcess LAUNCHER = TributaryProcess.withJavaOptions("-Xmx160m");
   private static final long LINE_BYTES = 200L << 20;
 
   @TempDir Path dir;
@@ -114,37 +115,16 @@ class OutOfMemoryIT {
     }
   }
 
-  private record Finished(int exitCode, String output) {}
-
   /** Runs {@code main} through the launcher (TRIBUTARY_MAIN), with the test classes added. */
   private Finished tributaryMain(Class<?> main) throws Exception {
-    return tributary(Map.of("TRIBUTARY_MAIN", main.getName(),
-        "TRIBUTARY_CLASSPATH", Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
+    return LAUNCHER
+        .withEnvironment(Map.of("TRIBUTARY_MAIN", main.getName(), "TRIBUTARY_CLASSPATH",
+            Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()))
+        .run(dir.resolve("run.log"));
   }
 
   private Finished tributary(String... args) throws Exception {
-    return tributary(Map.of(), args);
-  }
-
-  /** Runs the launcher with a small heap; fails the test if it has not ended 3 minutes later. */
-  private Finished tributary(Map<String, String> environment, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("tributary").toString()));
-    command.addAll(Arrays.asList(args));
-    Path log = dir.resolve("run.log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("TRIBUTARY_JAVA_OPTS", HEAP);
-    builder.environment().put("TRIBUTARY_SKIP_BUILD", "1");
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    boolean ended = process.waitFor(3, TimeUnit.MINUTES);
-    if (!ended) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(ended, "still running 3 minutes after it started:\n" + output);
-    return new Finished(process.exitValue(), output);
+    return LAUNCHER.run(dir.resolve("run.log"), args);
   }
 
   /** A header, then one line of {@value #LINE_BYTES} bytes with no line break. */

@@ -1,6 +1,8 @@
 package io.tributary.samples.synthetic;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -24,10 +28,12 @@ import picocli.CommandLine.Option;
 /**
  * Writes {@link SyntheticExamples} as a split folder that {@code ExamplesIO.read} and the
  * Tributary jobs read: {@code <output>/Split-<split>/data-SSSSS-of-NNNNN.<avro|parquet>} and
- * {@code schema.avsc}.
+ * {@code schema.avsc}; or, with {@code --format=csv}, the same rows as raw CSV files with a header
+ * for ExampleGen to read (a missing value is an empty field).
  *
  * <pre>
  * samples/synthetic/generate.sh --rows=1000000 --format=parquet --output=/tmp/synthetic-1m
+ * samples/synthetic/generate.sh --rows=1000000 --format=csv --shards=1 --output=/tmp/synthetic-csv
  * </pre>
  */
 @Command(
@@ -45,7 +51,7 @@ public final class GenerateSyntheticData implements java.util.concurrent.Callabl
   @Option(names = "--output", required = true, description = "Output folder; must not exist.")
   Path output;
 
-  @Option(names = "--format", description = "avro or parquet (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", description = "avro, parquet or csv (default: ${DEFAULT-VALUE}).")
   String format = "avro";
 
   @Option(names = "--shards", description = "Files to write, in parallel (default: ${DEFAULT-VALUE}).")
@@ -61,8 +67,8 @@ public final class GenerateSyntheticData implements java.util.concurrent.Callabl
   @Override
   public Integer call() throws Exception {
     String suffix = format.toLowerCase(Locale.ROOT);
-    if (!suffix.equals("avro") && !suffix.equals("parquet")) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--format is avro or parquet");
+    if (!List.of("avro", "parquet", "csv").contains(suffix)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--format is avro, parquet or csv");
     }
     if (Files.exists(output)) {
       throw new CommandLine.ParameterException(new CommandLine(this), output + " already exists");
@@ -100,6 +106,26 @@ public final class GenerateSyntheticData implements java.util.concurrent.Callabl
         writer.create(SyntheticExamples.SCHEMA, file.toFile());
         for (long id = from; id < to; id++) {
           writer.append(examples.row(id));
+        }
+      }
+    } else if (format.equals("csv")) {
+      try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        List<Schema.Field> fields = SyntheticExamples.SCHEMA.getFields();
+        writer.write(fields.stream().map(Schema.Field::name).collect(Collectors.joining(",")));
+        writer.write('\n');
+        StringBuilder line = new StringBuilder();
+        for (long id = from; id < to; id++) {
+          GenericRecord row = examples.row(id);
+          line.setLength(0);
+          for (Schema.Field field : fields) {
+            Object value = row.get(field.pos());
+            if (field.pos() > 0) {
+              line.append(',');
+            }
+            // No value contains a comma, a quote or a line break, so none needs quoting.
+            line.append(value == null ? "" : value);
+          }
+          writer.append(line).append('\n');
         }
       }
     } else {
