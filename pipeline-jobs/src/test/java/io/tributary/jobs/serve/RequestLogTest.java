@@ -192,16 +192,20 @@ class RequestLogTest {
     });
     serve(log);
     String body = "{\"instances\": [" + ModelServerTest.rawInstance(penguins.get(0)) + "]}";
-    for (int i = 0; i < 50; i++) {
-      // The writer is stuck: a request that waited for the log would never be answered (the client gives up after 30 s).
-      assertEquals(200, http.post(PREDICT, body).status());
+    long sampled;
+    try {
+      for (int i = 0; i < 50; i++) {
+        // The writer is stuck: a request that waited for the log would never be answered (the client gives up after 30 s).
+        assertEquals(200, http.post(PREDICT, body).status());
+      }
+      JsonNode counts = http.get("/v1/metrics").json().get("request_log");
+      sampled = counts.get("sampled_requests").asLong();
+      assertEquals(50, sampled + counts.get("dropped_requests").asLong());
+      assertTrue(sampled <= 3, "the writer holds one request and the queue two: " + counts);
+      assertTrue(http.get("/metrics").text().contains("tributary_serve_request_log_dropped_requests_total " + (50 - sampled)));
+    } finally {
+      release.countDown();
     }
-    JsonNode counts = http.get("/v1/metrics").json().get("request_log");
-    long sampled = counts.get("sampled_requests").asLong();
-    assertEquals(50, sampled + counts.get("dropped_requests").asLong());
-    assertTrue(sampled <= 3, "the writer holds one request and the queue two: " + counts);
-    assertTrue(http.get("/metrics").text().contains("tributary_serve_request_log_dropped_requests_total " + (50 - sampled)));
-    release.countDown();
     server.close();
     server = null;
     assertEquals(sampled, loggedRows(), "what was queued is written on shutdown");
