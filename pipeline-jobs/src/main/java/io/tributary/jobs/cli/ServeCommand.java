@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--logRollSeconds", paramLabel = "SECONDS", description = "How often the request log's files are closed and published into their span folder (default: ${DEFAULT-VALUE}).")
   double logRollSeconds = RequestLogConfig.DEFAULT_ROLL_INTERVAL.toMillis() / 1000.0;
 
-  @Option(names = "--logQueueSize", paramLabel = "N", description = "Most sampled requests waiting for the request log's writer; one more is dropped and counted, never waited for (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--logQueueSize", paramLabel = "N", description = "Most instances of sampled requests waiting for the request log's writer (bounding their memory); a request that would pass it is dropped and counted, never waited for (default: ${DEFAULT-VALUE}).")
   int logQueueSize = RequestLogConfig.DEFAULT_QUEUE_CAPACITY;
 
   @Override

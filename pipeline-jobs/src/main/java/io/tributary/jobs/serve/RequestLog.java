@@ -3,9 +3,10 @@ package io.tributary.jobs.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  * --input='<logDir>/<model>/span-{SPAN}/*.avro'}).
  *
  * <p>A request never waits for the log: {@link #offer} decides the sample with a hash and puts a
- * reference to the already parsed request and answer in a bounded queue, or, when the queue is
- * full, drops it and counts the drop ({@link #counts()}, shown in the server's metrics). All the
- * work (reading the instance, building and writing records) happens on the writer's thread.
+ * reference to the already parsed request and answer in a queue bounded in instances (so in
+ * memory, whatever the batch sizes), or, when that many instances are already waiting, drops it
+ * and counts the drop ({@link #counts()}, shown in the server's metrics). All the work (reading
+ * the instances, building and writing records) happens on the writer's thread.
  *
  * <p>Sampling is by the request id ({@link RequestSample}).
  *
@@ -40,19 +42,21 @@ final class RequestLog implements AutoCloseable {
   record Counts(long sampled, long dropped, long written, long failed, long published, long deleted) {}
 
   /** The log of a server that logs nothing. */
-  static final RequestLog OFF = new RequestLog(RequestLogConfig.OFF, null, null);
+  static final RequestLog OFF = new RequestLog(RequestLogConfig.OFF, null, null, null);
 
   private final RequestLogConfig config;
   private final BlockingQueue<Entry> queue;
   private final RequestLogWriter writer;
   private final RequestSample sample;
+  private final AtomicLong waiting;
   private final LongAdder sampled = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private volatile boolean closed;
 
-  private RequestLog(RequestLogConfig config, BlockingQueue<Entry> queue, RequestLogWriter writer) {
+  private RequestLog(RequestLogConfig config, BlockingQueue<Entry> queue, AtomicLong waiting, RequestLogWriter writer) {
     this.config = config;
     this.queue = queue;
+    this.waiting = waiting;
     this.writer = writer;
     this.sample = new RequestSample(config.sampleRate());
   }
@@ -71,8 +75,9 @@ final class RequestLog implements AutoCloseable {
     if (!config.enabled()) {
       return OFF;
     }
-    BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(config.queueCapacity());
-    return new RequestLog(config, queue, RequestLogWriter.start(config, queue, log, beforeEachWrite));
+    BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+    AtomicLong waiting = new AtomicLong();
+    return new RequestLog(config, queue, waiting, RequestLogWriter.start(config, queue, waiting, log, beforeEachWrite));
   }
 
   RequestLogConfig config() {
@@ -80,21 +85,25 @@ final class RequestLog implements AutoCloseable {
   }
 
   /**
-   * Queues an answered request for the log when it is sampled; never blocks: a full queue drops it
-   * and counts the drop. {@code answer} is the predict answer, whose {@code predictions} are in
-   * instance order.
+   * Queues an answered request for the log when it is sampled; never blocks: when its instances
+   * would take the instances waiting past {@code --logQueueSize}, it is dropped and counted (a
+   * request larger than that alone is queued when nothing waits). {@code answer} is the predict
+   * answer, whose {@code predictions} are in instance order.
    */
   void offer(String model, LoadedVersion version, PredictRequest request, JsonNode answer, String requestId) {
     if (writer == null || !sample.contains(requestId)) {
       return;
     }
-    Entry entry = new Entry(model, version, request.instances(), answer.get("predictions"), requestId,
-        System.currentTimeMillis());
-    if (!closed && queue.offer(entry)) {
-      sampled.increment();
-    } else {
+    int instances = request.instances().size();
+    long after = waiting.addAndGet(instances);
+    if (closed || (after > config.queueCapacity() && after != instances)) {
+      waiting.addAndGet(-instances);
       dropped.increment();
+      return;
     }
+    queue.add(new Entry(model, version, request.instances(), answer.get("predictions"), requestId,
+        System.currentTimeMillis()));
+    sampled.increment();
   }
 
   Counts counts() {

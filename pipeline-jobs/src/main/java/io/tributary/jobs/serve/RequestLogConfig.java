@@ -20,8 +20,8 @@ import java.time.Duration;
  * @param retention how long a span folder is kept after its span ended; older ones are deleted
  * @param rollInterval how often the files being written are published (closed and renamed into
  *     their span folder), so logged requests become readable within this time
- * @param queueCapacity the most sampled requests waiting for the writer; a request sampled while
- *     the queue is full is dropped and counted, never waited for
+ * @param queueCapacity the most instances of sampled requests waiting for the writer (which bounds
+ *     the memory they hold); a request that would pass it is dropped and counted, never waited for
  */
 public record RequestLogConfig(
     Path dir, double sampleRate, Duration span, Duration retention, Duration rollInterval, int queueCapacity) {
@@ -60,7 +60,7 @@ public record RequestLogConfig(
           + DurationText.format(span) + ")");
     }
     if (queueCapacity < 1) {
-      throw new IllegalArgumentException("--logQueueSize=" + queueCapacity + ": allow at least 1 request to wait for the writer");
+      throw new IllegalArgumentException("--logQueueSize=" + queueCapacity + ": allow at least 1 instance to wait for the writer");
     }
   }
 

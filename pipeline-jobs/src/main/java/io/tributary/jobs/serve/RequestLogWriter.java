@@ -62,6 +62,7 @@ final class RequestLogWriter {
   private final RequestLogConfig config;
   private final LogSpan spans;
   private final BlockingQueue<RequestLog.Entry> queue;
+  private final AtomicLong waiting;
   private final PrintStream log;
   private final Runnable beforeEachWrite;
   private final FileChannel lockChannel;
@@ -78,11 +79,12 @@ final class RequestLogWriter {
   private long sequence;
   private long lastErrorLogged;
 
-  private RequestLogWriter(RequestLogConfig config, BlockingQueue<RequestLog.Entry> queue, PrintStream log,
-      Runnable beforeEachWrite, FileChannel lockChannel, FileLock lock) {
+  private RequestLogWriter(RequestLogConfig config, BlockingQueue<RequestLog.Entry> queue, AtomicLong waiting,
+      PrintStream log, Runnable beforeEachWrite, FileChannel lockChannel, FileLock lock) {
     this.config = config;
     this.spans = LogSpan.of(config.span());
     this.queue = queue;
+    this.waiting = waiting;
     this.log = log;
     this.beforeEachWrite = beforeEachWrite;
     this.lockChannel = lockChannel;
@@ -91,9 +93,12 @@ final class RequestLogWriter {
     thread.setDaemon(true);
   }
 
-  /** Takes the folder, cleans it (temporary files, expired spans) and starts the thread. */
-  static RequestLogWriter start(RequestLogConfig config, BlockingQueue<RequestLog.Entry> queue, PrintStream log,
-      Runnable beforeEachWrite) {
+  /**
+   * Takes the folder, cleans it (temporary files, expired spans) and starts the thread, which
+   * takes each entry's instances off {@code waiting} once it has written them.
+   */
+  static RequestLogWriter start(RequestLogConfig config, BlockingQueue<RequestLog.Entry> queue, AtomicLong waiting,
+      PrintStream log, Runnable beforeEachWrite) {
     Path dir = config.dir();
     FileChannel channel = null;
     try {
@@ -103,7 +108,7 @@ final class RequestLogWriter {
       if (lock == null) {
         throw new OverlappingFileLockException();
       }
-      RequestLogWriter writer = new RequestLogWriter(config, queue, log, beforeEachWrite, channel, lock);
+      RequestLogWriter writer = new RequestLogWriter(config, queue, waiting, log, beforeEachWrite, channel, lock);
       writer.sweepTemporary();
       writer.sweepExpired(Instant.now());
       writer.thread.start();
@@ -153,6 +158,7 @@ final class RequestLogWriter {
         if (entry != null) {
           beforeEachWrite.run();
           write(entry);
+          waiting.addAndGet(-entry.instances().size());
         }
         if (System.nanoTime() - nextRoll >= 0) {
           publishAll();
