@@ -12,9 +12,4 @@ import org.apache.beam.sdk.schemas.Schema;
  * @param columns each field's original column name (header or JSON key)
  */
 public record InferredSchema(Schema schema, long rowsSampled, boolean wholeInput, ColumnNames columns) {
-
-  /** A schema whose field names are the columns' own names (Avro and Parquet input). */
-  public InferredSchema(Schema schema, long rowsSampled, boolean wholeInput) {
-    this(schema, rowsSampled, wholeInput, ColumnNames.of(schema));
-  }
 }

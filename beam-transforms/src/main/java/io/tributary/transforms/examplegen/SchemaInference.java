@@ -65,8 +65,12 @@ final class SchemaInference {
     return new UncheckedIOException(named);
   }
 
+  /**
+   * The schema of the first Avro or Parquet file, with the original column names its fields
+   * record (examples Tributary wrote, or the model server's request log), so they survive a re-read.
+   */
   private static InferredSchema fromAvro(org.apache.avro.Schema avro) {
-    return new InferredSchema(AvroUtils.toBeamSchema(avro), 0, false);
+    return new InferredSchema(AvroUtils.toBeamSchema(avro), 0, false, ColumnNames.of(avro));
   }
 
   private static String firstFile(List<ResolvedInput> inputs) {

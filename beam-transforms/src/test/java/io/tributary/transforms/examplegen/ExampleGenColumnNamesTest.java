@@ -73,4 +73,25 @@ class ExampleGenColumnNamesTest {
     assertEquals(Map.of("Body Mass (g)", "Body_Mass__g_"), names.renamed());
     assertEquals("Body_Mass__g_", names.field("Body Mass (g)"));
   }
+
+  @Test
+  void avroInputKeepsTheOriginalNamesItsSchemaRecords(TestPipeline p) throws Exception {
+    // As the model server's request log writes them: field names, with the user's names as the "column" property.
+    org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(
+        "{\"type\":\"record\",\"name\":\"Example\",\"fields\":["
+            + "{\"name\":\"Body_Mass__g_\",\"type\":[\"null\",\"double\"],\"column\":\"Body Mass (g)\"},"
+            + "{\"name\":\"island\",\"type\":[\"null\",\"string\"]}]}");
+    org.apache.avro.generic.GenericData.Record record = new org.apache.avro.generic.GenericData.Record(schema);
+    record.put("Body_Mass__g_", 3750.0);
+    record.put("island", "Biscoe");
+    try (org.apache.avro.file.DataFileWriter<org.apache.avro.generic.GenericRecord> writer =
+        new org.apache.avro.file.DataFileWriter<>(new org.apache.avro.generic.GenericDatumWriter<>(schema))) {
+      writer.create(schema, dir.resolve("in.avro").toFile());
+      writer.append(record);
+    }
+    ExampleGenResult result = p.apply(oneSplit(Input.avro(dir + "/in.avro")));
+    assertEquals(Map.of("Body Mass (g)", "Body_Mass__g_"), result.columnNames().renamed());
+    PAssert.that(values(result.split("all"))).containsInAnyOrder("[Body_Mass__g_, island]=[3750.0, Biscoe]");
+    p.run().waitUntilFinish();
+  }
 }

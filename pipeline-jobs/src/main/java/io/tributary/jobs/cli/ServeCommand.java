@@ -1,7 +1,9 @@
 package io.tributary.jobs.cli;
 
 import io.tributary.jobs.serve.LoadRetries;
+import io.tributary.jobs.serve.DurationText;
 import io.tributary.jobs.serve.ModelServer;
+import io.tributary.jobs.serve.RequestLogConfig;
 import io.tributary.jobs.serve.ServeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Option;
           + " raw features in, the version's own fitted transform and model applied, predictions out.",
       "New versions are loaded in the background, canaried and swapped in without failing a request."
           + " Endpoints: POST /v1/models/NAME[/versions/V]:predict, GET /v1/models/NAME, /metrics,"
-          + " /healthz, /ready. Stops on SIGTERM or Ctrl-C."
+          + " /healthz, /ready. Stops on SIGTERM or Ctrl-C.",
+      "With --logSampleRate and --logDir, a sample of predict requests (raw instance, prediction, request id) is"
+          + " written as Avro examples in span folders ExampleGen reads, without slowing a request."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -63,6 +67,24 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--maxConcurrentRequests", paramLabel = "N", description = "Most requests in progress at once, those still receiving their body included; more get 503 at once (default: ${DEFAULT-VALUE}).")
   int maxConcurrentRequests = ServeConfig.DEFAULT_MAX_CONCURRENT_REQUESTS;
 
+  @Option(names = "--logSampleRate", paramLabel = "RATE", description = "Share of predict requests written to the request log, 0 (off) to 1 (all); needs --logDir (default: ${DEFAULT-VALUE}).")
+  double logSampleRate;
+
+  @Option(names = "--logDir", paramLabel = "DIR", description = "Folder of the request log: Avro examples in DIR/<model>/span-<SPAN>/, which examplegen --input='DIR/<model>/span-{SPAN}/*.avro' reads.")
+  Path logDir;
+
+  @Option(names = "--logSpan", paramLabel = "DURATION", description = "Length of a request log span (one folder each), whole minutes that divide a day: 15m, 1h, 1d (default: ${DEFAULT-VALUE}).")
+  String logSpan = DurationText.format(RequestLogConfig.DEFAULT_SPAN);
+
+  @Option(names = "--logRetention", paramLabel = "DURATION", description = "Age limit of the request log: a span folder is deleted once its span ended this long ago (only the files the server wrote); e.g. 36h, 7d (default: ${DEFAULT-VALUE}).")
+  String logRetention = DurationText.format(RequestLogConfig.DEFAULT_RETENTION);
+
+  @Option(names = "--logRollSeconds", paramLabel = "SECONDS", description = "How often the request log's files are closed and published into their span folder (default: ${DEFAULT-VALUE}).")
+  double logRollSeconds = RequestLogConfig.DEFAULT_ROLL_INTERVAL.toMillis() / 1000.0;
+
+  @Option(names = "--logQueueSize", paramLabel = "N", description = "Most instances of sampled requests waiting for the request log's writer (bounding their memory); a request that would pass it is dropped and counted, never waited for (default: ${DEFAULT-VALUE}).")
+  int logQueueSize = RequestLogConfig.DEFAULT_QUEUE_CAPACITY;
+
   @Override
   public Integer call() {
     return Cli.guard("serve", () -> {
@@ -78,7 +100,15 @@ final class ServeCommand implements Callable<Integer> {
           .bodyTimeout(Duration.ofMillis(Math.round(bodyTimeoutSeconds * 1000)))
           .maxConcurrentRequests(maxConcurrentRequests)
           .build();
-      ModelServer server = ModelServer.start(config, System.out);
+      RequestLogConfig requestLog = RequestLogConfig.builder()
+          .dir(logDir)
+          .sampleRate(logSampleRate)
+          .span(DurationText.parse("--logSpan", logSpan))
+          .retention(DurationText.parse("--logRetention", logRetention))
+          .rollInterval(Duration.ofMillis(Math.round(logRollSeconds * 1000)))
+          .queueCapacity(logQueueSize)
+          .build();
+      ModelServer server = ModelServer.start(config, requestLog, System.out);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           server.close();
@@ -86,7 +116,8 @@ final class ServeCommand implements Callable<Integer> {
           System.err.println("tributary serve: stopping: " + e.getMessage());
         }
       }));
-      System.out.println("tributary serve: listening on " + server.uri() + ", serving " + config.modelsDir());
+      System.out.println("tributary serve: listening on " + server.uri() + ", serving " + config.modelsDir()
+          + (requestLog.enabled() ? ", logging " + logSampleRate * 100 + "% of predict requests to " + requestLog.dir() : ""));
       List<String> notReady = server.awaitFirstScan(Duration.ofMinutes(10));
       System.out.println(notReady.isEmpty()
           ? "tributary serve: ready"

@@ -40,20 +40,31 @@ final class Api {
   private final ModelManager models;
   private final ServeMetrics metrics;
   private final ServeConfig config;
+  private final RequestLog requestLog;
 
   Api(ModelManager models, ServeMetrics metrics, ServeConfig config) {
+    this(models, metrics, config, RequestLog.OFF);
+  }
+
+  Api(ModelManager models, ServeMetrics metrics, ServeConfig config, RequestLog requestLog) {
     this.models = models;
     this.metrics = metrics;
     this.config = config;
+    this.requestLog = requestLog;
   }
 
   Reply handle(String method, String path, Body body) {
+    return handle(method, path, null, body);
+  }
+
+  /** {@code requestId} is the client's {@value RequestId#HEADER} header, or null. */
+  Reply handle(String method, String path, String requestId, Body body) {
     try {
       Matcher model = MODEL.matcher(path);
       if (model.matches()) {
         if (model.group(3) != null) {
           require("POST", method, path);
-          return predict(model.group(1), model.group(2), body);
+          return predict(model.group(1), model.group(2), requestId, body);
         }
         require("GET", method, path);
         return StatusJson.reply(models.table(), model.group(1), model.group(2), config.keepVersions());
@@ -106,8 +117,9 @@ final class Api {
     return Reply.json(503, json);
   }
 
-  private Reply predict(String name, String versionText, Body body) {
+  private Reply predict(String name, String versionText, String givenId, Body body) {
     long start = System.nanoTime();
+    String requestId = RequestId.resolve(givenId);
     ServingTable table = models.table();
     String metricModel = ServeMetrics.UNKNOWN;
     String metricVersion = ServeMetrics.NO_VERSION;
@@ -120,12 +132,14 @@ final class Api {
       metricVersion = Long.toString(version.version());
       PredictRequest request = PredictRequest.parse(body.read(), config.maxInstances());
       instances = request.instances().size();
-      reply = Reply.json(200, Predictions.score(version, request));
+      ObjectNode answer = Predictions.score(version, request);
+      reply = Reply.json(200, answer);
+      requestLog.offer(metricModel, version, request, answer, requestId);
     } catch (ApiException e) {
       reply = Reply.error(e.status(), e.getMessage());
     }
     metrics.record(metricModel, metricVersion, reply.status(), System.nanoTime() - start, instances);
-    return reply;
+    return reply.withHeader(RequestId.HEADER, requestId);
   }
 
   private static void require(String expected, String method, String path) {

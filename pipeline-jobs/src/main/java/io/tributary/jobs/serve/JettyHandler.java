@@ -65,7 +65,7 @@ final class JettyHandler extends Handler.Abstract {
   private void answer(Request request, Response response, Callback callback, byte[] body, ApiException failure) {
     Reply reply;
     try {
-      reply = api.handle(request.getMethod(), request.getHttpURI().getPath(), () -> {
+      reply = api.handle(request.getMethod(), request.getHttpURI().getPath(), request.getHeaders().get(RequestId.HEADER), () -> {
         if (failure != null) {
           throw failure;
         }

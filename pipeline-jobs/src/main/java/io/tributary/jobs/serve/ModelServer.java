@@ -39,11 +39,13 @@ public final class ModelServer implements AutoCloseable {
   private final Server server;
   private final ModelManager models;
   private final URI uri;
+  private final RequestLog requestLog;
 
-  private ModelServer(Server server, ModelManager models, URI uri) {
+  private ModelServer(Server server, ModelManager models, URI uri, RequestLog requestLog) {
     this.server = server;
     this.models = models;
     this.uri = uri;
+    this.requestLog = requestLog;
   }
 
   /**
@@ -51,10 +53,32 @@ public final class ModelServer implements AutoCloseable {
    * directory; fails with {@link IllegalArgumentException} when it is not a folder.
    */
   public static ModelServer start(ServeConfig config, PrintStream log) throws Exception {
+    return start(config, RequestLogConfig.OFF, log);
+  }
+
+  /**
+   * {@link #start(ServeConfig, PrintStream)}, logging sampled predict requests as {@code
+   * requestLog} says ({@link RequestLog}); a log folder that cannot be used fails the start.
+   */
+  public static ModelServer start(ServeConfig config, RequestLogConfig requestLog, PrintStream log) throws Exception {
     if (!Files.isDirectory(config.modelsDir())) {
       throw new IllegalArgumentException(
           config.modelsDir() + " is not a folder: --models names the serving directory the Pusher writes to");
     }
+    return start(config, RequestLog.open(requestLog, log), log);
+  }
+
+  /** Starts with a request log already open; it is closed with the server, or here if the start fails. */
+  static ModelServer start(ServeConfig config, RequestLog requestLog, PrintStream log) throws Exception {
+    try {
+      return serve(config, requestLog, log);
+    } catch (Exception | Error e) {
+      requestLog.close();
+      throw e;
+    }
+  }
+
+  private static ModelServer serve(ServeConfig config, RequestLog requestLog, PrintStream log) throws Exception {
     ModelManager models = new ModelManager(config.modelsDir(), config.keepVersions(), config.loadRetries(), log);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("tributary-serve");
@@ -67,7 +91,7 @@ public final class ModelServer implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     server.setErrorHandler(new JsonErrorHandler());
-    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(), config), config, log));
+    server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(requestLog), config, requestLog), config, log));
     try {
       server.start();
     } catch (Exception e) {
@@ -78,7 +102,7 @@ public final class ModelServer implements AutoCloseable {
     }
     models.start(config.pollInterval());
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-    return new ModelServer(server, models, URI.create("http://" + host + ":" + connector.getLocalPort()));
+    return new ModelServer(server, models, URI.create("http://" + host + ":" + connector.getLocalPort()), requestLog);
   }
 
   /** The base address, e.g. {@code http://127.0.0.1:8501}. */
@@ -102,10 +126,17 @@ public final class ModelServer implements AutoCloseable {
     server.join();
   }
 
-  /** Stops answering (requests in progress finish) and stops watching. */
+  /**
+   * Stops answering (requests in progress finish), stops watching, and then writes what the
+   * request log still holds and publishes its files.
+   */
   @Override
   public void close() throws Exception {
-    models.close();
-    server.stop();
+    try {
+      models.close();
+      server.stop();
+    } finally {
+      requestLog.close();
+    }
   }
 }

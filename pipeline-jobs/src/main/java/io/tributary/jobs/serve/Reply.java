@@ -3,6 +3,8 @@ package io.tributary.jobs.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,7 +37,10 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
     return new Reply(200, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
+  /** This reply with one more header (replacing one of the same name). */
   Reply withHeader(String name, String value) {
-    return new Reply(status, contentType, body, Map.of(name, value));
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Reply(status, contentType, body, Collections.unmodifiableMap(more));
   }
 }

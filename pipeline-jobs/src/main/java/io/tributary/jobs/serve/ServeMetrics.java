@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
- * Request counts and latency quantiles of predict requests, per model.
+ * Request counts and latency quantiles of predict requests, per model, and the request log's
+ * counters ({@link RequestLog.Counts}: sampled, dropped, written, ...) when it logs.
  *
  * <p>Counts are kept per model, version and HTTP status; latency (from the request reaching the
  * server to its answer being ready, in milliseconds) in one KLL sketch per model (Apache
@@ -59,6 +60,16 @@ final class ServeMetrics {
   private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> instances = new ConcurrentHashMap<>();
   private final Map<String, Latency> latencies = new ConcurrentHashMap<>();
+  private final RequestLog requestLog;
+
+  ServeMetrics() {
+    this(RequestLog.OFF);
+  }
+
+  /** Metrics that also show {@code requestLog}'s counters (when it logs), as {@code request_log}. */
+  ServeMetrics(RequestLog requestLog) {
+    this.requestLog = requestLog;
+  }
 
   /** Counts one predict request; its latency too when it was answered. */
   void record(String model, String version, int status, long nanos, int instanceCount) {
@@ -104,6 +115,16 @@ final class ServeMetrics {
       }
       latency.put("max", snapshot.max());
     });
+    if (only == null && requestLog.config().enabled()) {
+      RequestLog.Counts log = requestLog.counts();
+      root.putObject("request_log")
+          .put("sampled_requests", log.sampled())
+          .put("dropped_requests", log.dropped())
+          .put("written_rows", log.written())
+          .put("failed_rows", log.failed())
+          .put("published_files", log.published())
+          .put("deleted_files", log.deleted());
+    }
     return root;
   }
 
@@ -130,7 +151,22 @@ final class ServeMetrics {
       out.append(String.format(Locale.ROOT, "tributary_serve_latency_seconds_sum{model=\"%s\"} %.6f%n", model, snapshot.sum() / 1000));
       out.append(String.format(Locale.ROOT, "tributary_serve_latency_seconds_count{model=\"%s\"} %d%n", model, snapshot.count()));
     });
+    if (requestLog.config().enabled()) {
+      RequestLog.Counts log = requestLog.counts();
+      counter(out, "request_log_sampled_requests_total", "Predict requests sampled into the request log's queue.", log.sampled());
+      counter(out, "request_log_dropped_requests_total", "Sampled predict requests dropped because the request log's queue was full.", log.dropped());
+      counter(out, "request_log_written_rows_total", "Instances written to the request log.", log.written());
+      counter(out, "request_log_failed_rows_total", "Instances the request log failed to write.", log.failed());
+      counter(out, "request_log_published_files_total", "Request log files published into span folders.", log.published());
+      counter(out, "request_log_deleted_files_total", "Request log files deleted by --logRetention.", log.deleted());
+    }
     return out.toString();
+  }
+
+  private static void counter(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP tributary_serve_").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE tributary_serve_").append(name).append(" counter\n");
+    out.append("tributary_serve_").append(name).append(' ').append(value).append('\n');
   }
 
   private static ObjectNode model(ObjectNode models, String name) {

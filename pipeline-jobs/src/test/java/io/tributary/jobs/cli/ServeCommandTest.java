@@ -40,4 +40,25 @@ class ServeCommandTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith("tributary serve: --maxInstances=0"), run.err());
   }
+
+  @Test
+  void requestLogOptionsAreDocumentedAndCheckedUpFront() {
+    String help = CliRun.of("serve", "--help").out();
+    for (String option : new String[] {"--logSampleRate", "--logDir", "--logSpan", "--logRetention", "--logRollSeconds",
+        "--logQueueSize"}) {
+      assertTrue(help.contains(option), option + " is documented");
+    }
+    assertTrue(help.contains("default: 1h") && help.contains("default: 7d"), help);
+    CliRun noDir = CliRun.of("serve", "--models=" + dir, "--logSampleRate=0.5");
+    assertEquals(2, noDir.exitCode());
+    assertTrue(noDir.err().startsWith("tributary serve: --logSampleRate=0.5 needs --logDir"), noDir.err());
+    CliRun badRetention = CliRun.of("serve", "--models=" + dir, "--logSampleRate=1", "--logDir=" + dir.resolve("logs"),
+        "--logRetention=1 week");
+    assertEquals(2, badRetention.exitCode());
+    assertTrue(badRetention.err().startsWith("tributary serve: --logRetention=1 week is not a duration"), badRetention.err());
+    CliRun kebab = CliRun.of("serve", "--models=" + dir, "--log-sample-rate=1", "--log-dir=" + dir.resolve("logs"),
+        "--log-span=7m");
+    assertEquals(2, kebab.exitCode());
+    assertTrue(kebab.err().startsWith("tributary serve: --logSpan=7m: a span must be whole minutes"), kebab.err());
+  }
 }

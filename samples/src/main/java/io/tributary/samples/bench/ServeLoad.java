@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
@@ -28,6 +29,11 @@ import org.apache.beam.sdk.values.Row;
  * that are not measured, and it prints requests/s, instances/s and latency quantiles (exact, from
  * every request's latency as the client saw it).
  *
+ * <p>With {@code --rate=R} it is an open loop instead: the connections together send R requests a
+ * second on a fixed schedule (connection c sends its k-th request at {@code (k * connections + c) / R}
+ * seconds), and a request's latency counts from when it was due, not from when it was sent, so a
+ * slow answer that delays the next requests shows in their latency too (no coordinated omission).
+ *
  * <p>Request bodies are built in advance from the raw rows of an examples split folder (e.g.
  * ExampleGen's {@code Split-eval}): {@code --batch} consecutive rows per request, cycling through
  * the rows. Any answer but 200 counts as an error and is reported with the first one's text.
@@ -35,7 +41,7 @@ import org.apache.beam.sdk.values.Row;
  * <pre>
  * samples/bench/serve.sh      # trains and publishes the penguin model, serves it, runs this twice
  * ServeLoad --url=http://127.0.0.1:8501 --model=penguin --examples=/tmp/ex/Split-eval \
- *     --batch=100 --seconds=30 [--warmup=5] [--connections=4]
+ *     --batch=100 --seconds=30 [--warmup=5] [--connections=4] [--rate=1000]
  * </pre>
  */
 public final class ServeLoad {
@@ -55,21 +61,24 @@ public final class ServeLoad {
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
     int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
+    double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
     List<String> bodies = bodies(ExampleFiles.read(examples), batch);
 
-    run(url, path, bodies, batch, connections, Duration.ofSeconds(warmup));
-    List<Result> results = run(url, path, bodies, batch, connections, Duration.ofSeconds(seconds));
-    report(results, batch, connections, seconds);
+    run(url, path, bodies, connections, rate, Duration.ofSeconds(warmup));
+    List<Result> results = run(url, path, bodies, connections, rate, Duration.ofSeconds(seconds));
+    report(results, batch, connections, rate, seconds);
   }
 
   private static List<Result> run(
-      URI url, String path, List<String> bodies, int batch, int connections, Duration length) throws Exception {
-    long end = System.nanoTime() + length.toNanos();
+      URI url, String path, List<String> bodies, int connections, double rate, Duration length) throws Exception {
+    long start = System.nanoTime();
+    long end = start + length.toNanos();
     ExecutorService threads = Executors.newFixedThreadPool(connections);
     List<Future<Result>> futures = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       int offset = c;
-      futures.add(threads.submit(() -> load(url, path, bodies, batch, offset, end)));
+      Schedule schedule = rate <= 0 ? Schedule.CLOSED : k -> start + Math.round((k * (double) connections + offset) * 1e9 / rate);
+      futures.add(threads.submit(() -> load(url, path, bodies, offset, schedule, end)));
     }
     try {
       List<Result> results = new ArrayList<>();
@@ -82,17 +91,31 @@ public final class ServeLoad {
     }
   }
 
+  /** When a connection's k-th request is due ({@link System#nanoTime()}); {@link #CLOSED}: as soon as the previous one is answered. */
+  private interface Schedule {
+    Schedule CLOSED = k -> Long.MIN_VALUE;
+
+    long due(long k);
+  }
+
   /** One connection's loop: bounded by {@code end}; a request that fails or times out counts as an error. */
-  private static Result load(URI url, String path, List<String> bodies, int batch, int offset, long end) {
+  private static Result load(URI url, String path, List<String> bodies, int offset, Schedule schedule, long end) {
     long[] latencies = new long[1 << 16];
     int count = 0;
     long errors = 0;
     String firstError = null;
     int next = offset;
     try (ServeClient client = new ServeClient(url, REQUEST_TIMEOUT)) {
-      while (System.nanoTime() < end) {
+      for (long k = 0; System.nanoTime() < end; k++) {
         String body = bodies.get(next++ % bodies.size());
-        long start = System.nanoTime();
+        long due = schedule.due(k);
+        if (due >= end) {
+          break;
+        }
+        while (System.nanoTime() < due) {
+          LockSupport.parkNanos(due - System.nanoTime());
+        }
+        long start = due == Long.MIN_VALUE ? System.nanoTime() : due;
         String error;
         try {
           ServeClient.Answer answer = client.post(path, body);
@@ -115,7 +138,7 @@ public final class ServeLoad {
     return new Result(latencies, count, errors, firstError);
   }
 
-  private static void report(List<Result> results, int batch, int connections, int seconds) {
+  private static void report(List<Result> results, int batch, int connections, double rate, int seconds) {
     int total = results.stream().mapToInt(Result::count).sum();
     long[] all = new long[total];
     int at = 0;
@@ -129,9 +152,9 @@ public final class ServeLoad {
     }
     Arrays.sort(all);
     System.out.printf(Locale.ROOT,
-        "batch=%d connections=%d seconds=%d: %d requests, %.0f requests/s, %.0f instances/s,"
+        "batch=%d connections=%d%s seconds=%d: %d requests, %.0f requests/s, %.0f instances/s,"
             + " latency ms p50=%.2f p90=%.2f p99=%.2f max=%.2f, errors=%d%n",
-        batch, connections, seconds, total, total / (double) seconds, total * (double) batch / seconds,
+        batch, connections, rate > 0 ? String.format(Locale.ROOT, " rate=%.0f/s", rate) : "", seconds, total, total / (double) seconds, total * (double) batch / seconds,
         quantile(all, 0.5), quantile(all, 0.9), quantile(all, 0.99), total == 0 ? 0 : all[total - 1] / 1e6, errors);
     if (firstError != null) {
       System.out.println("first error: " + firstError);
