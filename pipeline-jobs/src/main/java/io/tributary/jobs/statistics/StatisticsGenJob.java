@@ -64,13 +64,15 @@ public final class StatisticsGenJob {
     try {
       Pipeline pipeline = Pipeline.create(options);
       for (String split : splits) {
+        // Accumulated as the split is read: no row becomes an element, so memory stays flat.
         pipeline
-            .apply("Read/" + split, ExamplesIO.read(ExampleSplits.folder(examples, split).toString()))
             .apply(
                 "Describe/" + split,
-                WriteStatistics.to(
-                    ExampleSplits.folder(output.staging(), split),
-                    generate.withDatasetName(examples.getFileName().toString()).withSplit(split)));
+                generate
+                    .withDatasetName(examples.getFileName().toString())
+                    .withSplit(split)
+                    .ofExamples(ExampleSplits.folder(examples, split).toString()))
+            .apply("Write/" + split, WriteStatistics.json(ExampleSplits.folder(output.staging(), split)));
       }
       progress.say("splits " + splits + " of " + examples);
       BeamRun.toCompletion(pipeline, progress);

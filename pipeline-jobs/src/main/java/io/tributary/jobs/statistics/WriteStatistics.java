@@ -43,12 +43,34 @@ public final class WriteStatistics extends PTransform<PCollection<Row>, PDone> {
     return StatisticsJson.read(folder.resolve(StatisticsJson.FILE_NAME));
   }
 
+  /**
+   * Writes statistics computed by another transform, such as {@code Statistics.Generate#ofExamples},
+   * into {@code folder} (absolute, seen by workers), as {@link #to} does.
+   */
+  public static PTransform<PCollection<DatasetStatistics>, PDone> json(Path folder) {
+    return new Json(folder.toAbsolutePath());
+  }
+
   @Override
   public PDone expand(PCollection<Row> rows) {
-    return rows.apply("Statistics", generate)
-        .apply("Json", MapElements.into(TypeDescriptors.strings()).via(StatisticsJson::toJson))
-        .apply(
-            "Write",
-            TextIO.write().to(folder.resolve("statistics").toString()).withSuffix(".json").withoutSharding());
+    return rows.apply("Statistics", generate).apply(new Json(folder));
+  }
+
+  /** The statistics of one split as {@code folder/statistics.json}. */
+  private static final class Json extends PTransform<PCollection<DatasetStatistics>, PDone> {
+    private final Path folder;
+
+    Json(Path folder) {
+      this.folder = folder;
+    }
+
+    @Override
+    public PDone expand(PCollection<DatasetStatistics> statistics) {
+      return statistics
+          .apply("Json", MapElements.into(TypeDescriptors.strings()).via(StatisticsJson::toJson))
+          .apply(
+              "Write",
+              TextIO.write().to(folder.resolve("statistics").toString()).withSuffix(".json").withoutSharding());
+    }
   }
 }
