@@ -49,10 +49,15 @@ final class BatchingSource<T> extends BoundedSource<List<T>> {
   @Override
   public List<BatchingSource<T>> split(long desiredBundleSizeBytes, PipelineOptions options) throws Exception {
     List<BatchingSource<T>> splits = new ArrayList<>();
-    for (BoundedSource<T> split : source.split(Math.max(1, desiredBundleSizeBytes / SPLITS_PER_BUNDLE), options)) {
+    for (BoundedSource<T> split : source.split(splitBytes(desiredBundleSizeBytes), options)) {
       splits.add(new BatchingSource<>(split, batchSize));
     }
     return splits;
+  }
+
+  /** The size of the wrapped source's splits when a runner asks for bundles of the given size. */
+  static long splitBytes(long desiredBundleSizeBytes) {
+    return Math.max(1, desiredBundleSizeBytes / SPLITS_PER_BUNDLE);
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.CannotProvideCoderException;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.extensions.avro.io.AvroSource;
@@ -17,6 +19,8 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.SchemaCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -227,6 +231,63 @@ public final class ExamplesIO {
           .apply("ReadParquet", ParquetIO.read(avro).from(files))
           .apply("ToRows", MapElements.into(TypeDescriptor.of(Row.class)).via(recordToRow(avro)))
           .setRowSchema(schema);
+    }
+
+    /**
+     * {@code Combine.globally(combineFn)} of the folder's rows, computed without making the rows
+     * elements: each split of an Avro folder is folded into one accumulator as it is read ({@link
+     * FoldingSource}), and only those accumulators reach the combine. Memory stays flat on every
+     * runner, the DirectRunner included, and no runner pays a cost per row. A Parquet folder is
+     * read as rows and combined. Empty input gives the output of an empty accumulator.
+     *
+     * <pre>{@code
+     * PCollection<Long> rows = pipeline.apply(ExamplesIO.read("out/Split-train").combined(Count.combineFn()));
+     * }</pre>
+     *
+     * @param combineFn a combine of rows of the folder's schema (its Beam form); its accumulator
+     *     coder must be known
+     */
+    public <AccumT, OutputT> PTransform<PBegin, PCollection<OutputT>> combined(
+        Combine.CombineFn<Row, AccumT, OutputT> combineFn) {
+      if (combineFn == null) {
+        throw new IllegalArgumentException("combined(null): pass the CombineFn of the rows");
+      }
+      return new Combined<>(this, combineFn);
+    }
+
+    /** What {@link #combined} returns. */
+    private static final class Combined<AccumT, OutputT> extends PTransform<PBegin, PCollection<OutputT>> {
+      private static final long serialVersionUID = 1L;
+      private final Read read;
+      private final Combine.CombineFn<Row, AccumT, OutputT> combineFn;
+
+      Combined(Read read, Combine.CombineFn<Row, AccumT, OutputT> combineFn) {
+        this.read = read;
+        this.combineFn = combineFn;
+      }
+
+      @Override
+      public PCollection<OutputT> expand(PBegin begin) {
+        String directory = read.directory;
+        if (formatOf(directory) != ExampleFormat.AVRO) {
+          return begin.apply("Read", read).apply("Combine", Combine.globally(combineFn));
+        }
+        org.apache.avro.Schema avro = readAvroSchema(directory);
+        Coder<Row> rowCoder = SchemaCoder.of(AvroUtils.toBeamSchema(avro));
+        Coder<AccumT> accumulatorCoder;
+        try {
+          accumulatorCoder = combineFn.getAccumulatorCoder(begin.getPipeline().getCoderRegistry(), rowCoder);
+        } catch (CannotProvideCoderException e) {
+          throw new IllegalArgumentException(
+              "combined(): " + combineFn.getClass().getSimpleName()
+                  + " has no accumulator coder; override getAccumulatorCoder()", e);
+        }
+        String files = join(directory, DATA_PREFIX + "-*" + ExampleFormat.AVRO.suffix());
+        return begin
+            .apply("ReadAndFold", org.apache.beam.sdk.io.Read.from(new FoldingSource<>(
+                AvroSource.from(files).withSchema(avro), recordToRow(avro), combineFn, accumulatorCoder)))
+            .apply("Merge", Combine.globally(new MergeAccumulatorsFn<>(combineFn, accumulatorCoder, rowCoder)));
+      }
     }
 
     /** Unpacks the record lists {@link BatchingSource} reads into one row per record. */

@@ -1,8 +1,6 @@
 package io.tributary.transforms.examples;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
@@ -66,11 +64,10 @@ final class RecordToRow implements SerializableFunction<GenericRecord, Row> {
     if (!flat) {
       return AvroUtils.toBeamRowStrict(record, schema);
     }
-    int n = schema.getFieldCount();
-    List<Object> values = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    Object[] values = new Object[schema.getFieldCount()];
+    for (int i = 0; i < values.length; i++) {
       Object value = record.get(i);
-      values.add(value instanceof CharSequence ? value.toString() : value);
+      values[i] = value instanceof CharSequence ? value.toString() : value;
     }
     return Row.withSchema(schema).attachValues(values);
   }

@@ -44,6 +44,30 @@ final class SliceAccumulators {
     }
   }
 
+  /**
+   * Adds another's accumulators into these, slice by slice. The other's are merged into copies,
+   * never kept, so that it may be an element of the pipeline.
+   */
+  void merge(SliceAccumulators other) {
+    overall.merge(other.overall);
+    other.slices.forEach(
+        (key, accumulator) ->
+            slices.computeIfAbsent(key, k -> combine.createAccumulator()).merge(accumulator));
+  }
+
+  /** The accumulators {@link #parts()} listed, added to new ones of this combine and slicing. */
+  SliceAccumulators withParts(List<KV<KV<String, String>, StatisticsAccumulator>> parts) {
+    SliceAccumulators result = new SliceAccumulators(combine, sliceIndexes, sliceNames);
+    for (KV<KV<String, String>, StatisticsAccumulator> part : parts) {
+      StatisticsAccumulator into =
+          AssembleStatisticsFn.OVERALL.equals(part.getKey())
+              ? result.overall
+              : result.slices.computeIfAbsent(part.getKey(), k -> combine.createAccumulator());
+      into.merge(part.getValue());
+    }
+    return result;
+  }
+
   boolean isEmpty() {
     return overall.rowCount == 0;
   }

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -222,6 +223,36 @@ public final class Statistics {
               sliceCombineFn(schema),
               sliceIndexes,
               SliceAccumulators.sliceNames(sliceIndexes, schema.getFieldNames())),
+          assembler(schema));
+    }
+
+    /**
+     * The same statistics of a split folder of examples ({@code ExamplesIO}), computed as the
+     * folder is read: the rows of each split of its files are accumulated in the reader, so no row
+     * becomes an element of the pipeline. This is how {@code tributary statistics} reads examples:
+     * memory stays flat on every runner, the DirectRunner included, and the runner costs nothing
+     * per row. The folder's schema is read, and checked as {@link #expand} checks it, when the
+     * pipeline is built.
+     *
+     * <pre>{@code
+     * PCollection<DatasetStatistics> stats =
+     *     pipeline.apply(Statistics.generate().withSplit("train").ofExamples("out/Split-train"));
+     * }</pre>
+     */
+    public PTransform<PBegin, PCollection<DatasetStatistics>> ofExamples(String splitFolder) {
+      if (splitFolder == null || splitFolder.isBlank()) {
+        throw new IllegalArgumentException("ofExamples(folder): name a split folder, e.g. out/Split-train");
+      }
+      return new GenerateFromExamples(this, splitFolder);
+    }
+
+    /** The whole transform as one combine of rows of {@code schema}, checked as {@link #expand} checks it. */
+    StatisticsCombineFn combineFn(Schema schema) {
+      int[] sliceIndexes = sliceIndexes(schema);
+      return new StatisticsCombineFn(
+          sliceCombineFn(schema),
+          sliceIndexes,
+          SliceAccumulators.sliceNames(sliceIndexes, schema.getFieldNames()),
           assembler(schema));
     }
 

@@ -83,6 +83,22 @@ class ExamplesIOTest {
     p.run().waitUntilFinish();
   }
 
+  /** combined() folds each row into the combine exactly once, whichever way the folder is read. */
+  @ParameterizedTest
+  @EnumSource(ExampleFormat.class)
+  void combinedFoldsEveryRowOnce(ExampleFormat format, TestPipeline p) {
+    List<Row> rows = LongStream.range(0, 2_345)
+        .mapToObj(id -> Row.withSchema(SCHEMA).addValues(id, id * 0.5, "r" + id, id % 2 == 0).build())
+        .toList();
+    writeWith(p, "Split-train", format, rows);
+    writeWith(p, "Split-eval", format, List.of());
+    PAssert.thatSingleton(p.apply("Train", ExamplesIO.read(dir.resolve("Split-train").toString())
+        .combined(Count.<Row>combineFn()))).isEqualTo(2_345L);
+    PAssert.thatSingleton(p.apply("Eval", ExamplesIO.read(dir.resolve("Split-eval").toString())
+        .combined(Count.<Row>combineFn()))).isEqualTo(0L);
+    p.run().waitUntilFinish();
+  }
+
   @ParameterizedTest
   @EnumSource(ExampleFormat.class)
   void anEmptySplitIsStillAReadableFolder(ExampleFormat format, TestPipeline p) {

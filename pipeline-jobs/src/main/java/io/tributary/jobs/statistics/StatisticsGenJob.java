@@ -65,9 +65,14 @@ public final class StatisticsGenJob {
     try {
       Pipeline pipeline = Pipeline.create(options);
       for (String split : splits) {
+        // Accumulated as the split is read: no row becomes an element, so memory stays flat.
         pipeline
-            .apply("Read/" + split, ExamplesIO.read(ExampleSplits.folder(examples, split).toString()))
-            .apply("Describe/" + split, generate.withDatasetName(examples.getFileName().toString()).withSplit(split))
+            .apply(
+                "Describe/" + split,
+                generate
+                    .withDatasetName(examples.getFileName().toString())
+                    .withSplit(split)
+                    .ofExamples(ExampleSplits.folder(examples, split).toString()))
             .apply("Write/" + split, StatisticsJson.writeTo(ExampleSplits.folder(output.staging(), split).toString()));
       }
       progress.say("splits " + splits + " of " + examples);

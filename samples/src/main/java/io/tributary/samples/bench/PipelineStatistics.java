@@ -1,7 +1,6 @@
 package io.tributary.samples.bench;
 
 import io.tributary.runners.RunnerProfiles;
-import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.Statistics;
@@ -18,7 +17,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 /**
  * The statistics of a split folder computed by {@code Statistics.generate()} in a Beam pipeline
  * on a runner profile of {@code runners-config} ({@code direct}, {@code flink-local}), exactly as
- * {@code tributary statistics} runs it minus the writing of the small JSON result: the row count
+ * {@code tributary statistics} runs it ({@code Statistics.generate().ofExamples(folder)}) minus the writing of the small JSON result: the row count
  * of the statistics comes back through a Beam counter, so the run can be checked.
  */
 final class PipelineStatistics {
@@ -32,8 +31,7 @@ final class PipelineStatistics {
     String[] args = RunnerProfiles.load(profile, Map.of()).toArray(String[]::new);
     Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
     pipeline
-        .apply("Read", ExamplesIO.read(split.toString()))
-        .apply("Statistics", Statistics.generate())
+        .apply("Statistics", Statistics.generate().ofExamples(split.toString()))
         .apply("Count", ParDo.of(new CountRowsFn()));
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
