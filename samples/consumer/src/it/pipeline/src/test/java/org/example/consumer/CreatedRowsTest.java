@@ -12,6 +12,7 @@ import io.tributary.transforms.transform.TransformSpec;
 import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.Anomaly;
 import io.tributary.transforms.validation.AnomalyType;
+import io.tributary.transforms.validation.ExampleValidator;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
@@ -19,6 +20,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -48,7 +50,8 @@ class CreatedRowsTest {
     PCollection<DatasetSchema> schema =
         training.apply("TrainingStatistics", Statistics.generate()).apply(SchemaGen.infer());
     PCollection<DatasetStatistics> servingStatistics = serving.apply("ServingStatistics", Statistics.generate());
-    PCollection<Anomalies> anomalies = servingStatistics.apply(ValidateAgainst.schema(schema));
+    PCollection<Anomalies> anomalies =
+        servingStatistics.apply(ExampleValidator.validate(schema.apply("SchemaView", View.asSingleton())));
 
     PAssert.thatSingleton(anomalies)
         .satisfies(

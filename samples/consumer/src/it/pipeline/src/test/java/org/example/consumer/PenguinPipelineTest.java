@@ -14,6 +14,7 @@ import io.tributary.transforms.transform.Transform;
 import io.tributary.transforms.transform.TransformResult;
 import io.tributary.transforms.transform.TransformSpec;
 import io.tributary.transforms.validation.Anomalies;
+import io.tributary.transforms.validation.ExampleValidator;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.apache.beam.sdk.testing.PAssert;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
@@ -53,7 +55,8 @@ class PenguinPipelineTest {
 
     PCollection<DatasetStatistics> statistics = train.apply(Statistics.generate());
     PCollection<DatasetSchema> schema = statistics.apply(SchemaGen.infer());
-    PCollection<Anomalies> anomalies = statistics.apply(ValidateAgainst.schema(schema));
+    PCollection<Anomalies> anomalies =
+        statistics.apply(ExampleValidator.validate(schema.apply("SchemaView", View.asSingleton())));
     TransformResult transformed = train.apply(Transform.fitAndApply(TransformSpec.fromYaml(SPEC)));
 
     PCollection<Long> total =
