@@ -63,6 +63,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--maxConcurrentRequests", paramLabel = "N", description = "Most requests in progress at once, those still receiving their body included; more get 503 at once (default: ${DEFAULT-VALUE}).")
   int maxConcurrentRequests = ServeConfig.DEFAULT_MAX_CONCURRENT_REQUESTS;
 
+  @Option(names = "--maxConnections", paramLabel = "N", description = "Most connections open at once; more wait to be accepted until one closes (default: ${DEFAULT-VALUE}).")
+  int maxConnections = ServeConfig.DEFAULT_MAX_CONNECTIONS;
+
   @Override
   public Integer call() {
     return Cli.guard("serve", () -> {
@@ -77,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
           .idleTimeout(Duration.ofMillis(Math.round(idleTimeoutSeconds * 1000)))
           .bodyTimeout(Duration.ofMillis(Math.round(bodyTimeoutSeconds * 1000)))
           .maxConcurrentRequests(maxConcurrentRequests)
+          .maxConnections(maxConnections)
           .build();
       ModelServer server = ModelServer.start(config, System.out);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
