@@ -44,7 +44,7 @@ final class DroppingProxy implements AutoCloseable {
     dropAfterCommit.set(true);
   }
 
-  /** How many connections it broke after a COMMIT. */
+  /** How many connections it broke (or is breaking) after a COMMIT. */
   int dropped() {
     return dropped.get();
   }
@@ -72,6 +72,9 @@ final class DroppingProxy implements AutoCloseable {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n; (n = in.read(buffer)) > 0; ) {
           boolean drop = toServer && contains(buffer, n, COMMIT) && dropAfterCommit.compareAndSet(true, false);
+          if (drop) {
+            dropped.incrementAndGet();
+          }
           if (drop || cut.get()) {
             cut.set(true);
           }
@@ -82,7 +85,6 @@ final class DroppingProxy implements AutoCloseable {
           out.flush();
           if (drop) {
             Thread.sleep(500); // the server commits meanwhile
-            dropped.incrementAndGet();
             return;
           }
         }
