@@ -82,7 +82,7 @@ for n in "${counts[@]}"; do
     fi
     round "$n" "$home" fresh
     round "$n" "$home" existing --noCache=\*
-    [ -n "$url" ] && psql "$(echo "${url#jdbc:}" | sed -E 's/[?&]currentSchema=[^&]*//')" -qc "drop schema $schema cascade" >/dev/null
+    [ -n "$url" ] && PGOPTIONS=--client-min-messages=warning psql "$(echo "${url#jdbc:}" | sed -E 's/[?&]currentSchema=[^&]*//')" -qc "drop schema $schema cascade" >/dev/null
   done
 done
 echo "summary: $summary (uptime: $(uptime | sed 's/.*load/load/'))"
