@@ -68,6 +68,47 @@ class TruncatedInputTest {
     p.run().waitUntilFinish();
   }
 
+  /**
+   * A gzipped CSV cut in half, with a good one: the rows before the cut are read and the rest is
+   * one dead letter naming the file, so no row goes missing silently.
+   */
+  @Test
+  void aTruncatedGzipIsADeadLetterNamingTheFile(TestPipeline p) throws IOException {
+    writeGzipCsv("a-good.csv.gz", RECORDS);
+    byte[] whole = writeGzipCsv("b-cut.csv.gz", RECORDS);
+    java.nio.file.Files.write(dir.resolve("b-cut.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    org.apache.beam.sdk.schemas.Schema schema = org.apache.beam.sdk.schemas.Schema.builder()
+        .addInt64Field("id").addStringField("name").build();
+
+    ExampleGenResult result = p.apply(ExampleGen.from(Input.csv(dir + "/*.csv.gz")).withSchema(schema)
+        .withSplit(Split.byHash("id").withRatios("all:1")));
+
+    PAssert.thatSingleton(result.split("all").apply(Count.globally())).satisfies(rows -> {
+      assertTrue(rows > RECORDS && rows < 2L * RECORDS, rows + " rows: the good file's and those before the cut");
+      return null;
+    });
+    PAssert.thatSingleton(result.errors().apply(MapElements.into(TypeDescriptors.strings())
+            .via((Row r) -> Path.of(r.getString("source")).getFileName() + ": " + r.getString("reason"))))
+        .satisfies(letter -> {
+          assertTrue(letter.startsWith("b-cut.csv.gz: could not read the rest of the file after "), letter);
+          return null;
+        });
+    p.run().waitUntilFinish();
+  }
+
+  private byte[] writeGzipCsv(String name, int rows) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.Writer csv = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(bytes),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      csv.write("id,name\n");
+      for (int id = 0; id < rows; id++) {
+        csv.write((name.hashCode() * 10_000L + id) + ",reading number " + id + " of file " + name + "\n");
+      }
+    }
+    java.nio.file.Files.write(dir.resolve(name), bytes.toByteArray());
+    return bytes.toByteArray();
+  }
+
   @Test
   void aBrokenParquetFileIsNamedInTheError() throws IOException {
     Path notParquet = dir.resolve("broken.parquet");

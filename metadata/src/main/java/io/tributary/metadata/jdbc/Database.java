@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,7 +18,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * One connection to the store and the two ways to use it: {@link #write} runs a unit of work as
  * one short transaction, restarted from the start when another process holds the lock or
- * PostgreSQL reports a deadlock; {@link #read} runs it without a transaction.
+ * PostgreSQL reports a deadlock or drops the connection; {@link #read} runs it without a
+ * transaction.
  *
  * <p>SQLite runs in WAL mode (readers never block the writer and are never blocked), with a busy
  * timeout and foreign keys on. A write takes the lock with {@code BEGIN IMMEDIATE} only for the
@@ -25,6 +27,12 @@ import org.sqlite.SQLiteConfig;
  * the length of a component. A write that finds the file deleted or replaced since it was opened
  * fails: what it wrote went nowhere. Every {@link SQLException} leaves as a {@link
  * MetadataException} with a one-line explanation.
+ *
+ * <p>A PostgreSQL connection that is lost (the server restarted, the backend was terminated, the
+ * network broke) is opened again and the unit of work run again from its start, for at most
+ * {@link #MAX_WAIT}. A connection lost during the commit leaves its outcome unknown: the
+ * transaction's id, taken at its start, tells after reconnecting whether it committed, so a write
+ * is never lost and never done twice.
  */
 final class Database implements AutoCloseable {
   /** A unit of work on the connection. */
@@ -37,12 +45,22 @@ final class Database implements AutoCloseable {
   /** Total time one write may wait for other writers before it fails with one line. */
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
   private static final Duration MAX_BACKOFF = Duration.ofMillis(250);
+  /** A server that is not there fails this fast. */
   private static final int PG_CONNECT_TIMEOUT_S = 5;
+  /**
+   * A server that is there but slow to log in (SCRAM on a loaded machine, several runs starting at
+   * once) gets this long: a run should not fail because the machine was busy.
+   */
+  private static final int PG_LOGIN_TIMEOUT_S = 20;
 
   private final StoreConfig config;
   private final Dialect dialect;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Null after a lost PostgreSQL connection until the next use reopens it. */
   private Connection connection;
+  private boolean closed;
+  /** A PostgreSQL commit whose connection was lost before it answered, or null. */
+  private UnknownCommit unknownCommit;
   /** The SQLite file as opened, to notice it being deleted or replaced; null for PostgreSQL. */
   private StoreFile identity;
   private long transactions;
@@ -115,8 +133,10 @@ final class Database implements AutoCloseable {
       return c;
     }
     Properties props = new Properties();
+    // Shown in pg_stat_activity, so an operator can tell which process holds a connection.
+    props.setProperty("ApplicationName", "tributary " + ProcessHandle.current().pid());
     props.setProperty("connectTimeout", Integer.toString(PG_CONNECT_TIMEOUT_S));
-    props.setProperty("loginTimeout", Integer.toString(PG_CONNECT_TIMEOUT_S));
+    props.setProperty("loginTimeout", Integer.toString(PG_LOGIN_TIMEOUT_S));
     if (config.schema() != null) {
       props.setProperty("currentSchema", config.schema());
     }
@@ -160,25 +180,42 @@ final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work}, and when another writer holds the lock (SQLite) or PostgreSQL reports a
-   * serialisation failure or deadlock, rolls back and runs the whole of it again after a jittered
-   * backoff, for at most {@link #MAX_WAIT} in total.
+   * serialisation failure or deadlock or the connection is lost, rolls back and runs the whole of
+   * it again after a jittered backoff (on a new connection if it was lost), for at most {@link
+   * #MAX_WAIT} in total.
    */
   private <T> T withRetries(String action, boolean transactional, Work<T> work) {
     lock.lock();
     try {
-      if (connection == null) {
+      if (closed) {
         throw new MetadataException("metadata store " + config.location() + " is closed");
       }
       long start = System.nanoTime();
       for (int attempt = 1; ; attempt++) {
         try {
+          if (connection == null) {
+            connection = open();
+          }
+          if (unknownCommit != null) {
+            Optional<Object> committed = unknownCommit.outcome(connection);
+            unknownCommit = null;
+            if (committed.isPresent()) {
+              @SuppressWarnings("unchecked") // the result of this very work, kept across the reconnect
+              T result = (T) committed.get();
+              return result;
+            }
+          }
           return transactional ? inTransaction(work) : work.run(connection);
         } catch (SQLException e) {
-          if (!dialect.isRetryable(e)) {
+          boolean lost = dialect.isConnectionLost(e);
+          if (!lost && !dialect.isRetryable(e)) {
             throw new MetadataException(dialect.explain(e, config.location(), action), e);
           }
+          if (lost) {
+            closeLostConnection(e);
+          }
           if (System.nanoTime() - start > MAX_WAIT.toNanos()) {
-            throw new MetadataException(gaveUp(action), e);
+            throw new MetadataException(lost ? dialect.explain(e, config.location(), action) : gaveUp(action), e);
           }
           backoff(attempt);
         }
@@ -192,16 +229,20 @@ final class Database implements AutoCloseable {
    * One short transaction. On SQLite it is begun explicitly with {@code BEGIN IMMEDIATE} (taking
    * the write lock up front, so it cannot fail half-way for a lock) and ended at once: the
    * connection stays in auto-commit mode, because the JDBC driver's own transactions begin the
-   * next one right after every commit and so would hold the lock between writes.
+   * next one right after every commit and so would hold the lock between writes. On PostgreSQL
+   * the transaction's id is taken first, to find out whether a commit that lost its connection
+   * went through.
    */
   private <T> T inTransaction(Work<T> work) throws SQLException {
     boolean sqlite = dialect == Dialect.SQLITE;
     boolean begun = false;
     try {
+      long xid = 0;
       if (sqlite) {
         execute("BEGIN IMMEDIATE");
       } else {
         connection.setAutoCommit(false);
+        xid = UnknownCommit.transactionId(connection);
       }
       begun = true;
       long locked = System.nanoTime();
@@ -209,7 +250,15 @@ final class Database implements AutoCloseable {
       if (sqlite) {
         execute("COMMIT");
       } else {
-        connection.commit();
+        try {
+          connection.commit();
+        } catch (SQLException e) {
+          if (dialect.isConnectionLost(e)) {
+            unknownCommit = new UnknownCommit(xid, result);
+            begun = false; // nothing to roll back on a lost connection
+          }
+          throw e;
+        }
       }
       begun = false;
       long held = System.nanoTime() - locked;
@@ -223,8 +272,12 @@ final class Database implements AutoCloseable {
       }
       throw e;
     } finally {
-      if (!sqlite) {
-        connection.setAutoCommit(true);
+      if (!sqlite && connection != null && !connection.isClosed()) {
+        try {
+          connection.setAutoCommit(true);
+        } catch (SQLException e) {
+          // The connection broke: the caller sees the exception that broke it, or the next use does.
+        }
       }
     }
   }
@@ -245,6 +298,19 @@ final class Database implements AutoCloseable {
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /** Forgets a PostgreSQL connection that broke; the next attempt opens a new one. */
+  private void closeLostConnection(SQLException cause) {
+    if (connection == null) {
+      return; // reopening it failed: the server is still away
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+    connection = null;
   }
 
   private String gaveUp(String action) {
@@ -271,6 +337,7 @@ final class Database implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      closed = true;
       if (connection != null) {
         connection.close();
         connection = null;

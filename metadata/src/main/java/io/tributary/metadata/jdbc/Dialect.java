@@ -21,6 +21,9 @@ enum Dialect {
   private static final int SQLITE_NOTADB = 26;
   // PostgreSQL SQLSTATEs: serialization failure, deadlock.
   private static final Set<String> PG_RETRYABLE = Set.of("40001", "40P01");
+  // PostgreSQL SQLSTATEs of a connection that is gone: terminated by an administrator
+  // (pg_terminate_backend), crash or shutdown, server starting up; class 08 is connection errors.
+  private static final Set<String> PG_CONNECTION_GONE = Set.of("57P01", "57P02", "57P03");
 
   private final String idColumn;
 
@@ -44,6 +47,18 @@ enum Dialect {
       return code == SQLITE_BUSY || code == SQLITE_LOCKED;
     }
     return PG_RETRYABLE.contains(e.getSQLState());
+  }
+
+  /**
+   * True if the PostgreSQL connection broke (a restart, {@code pg_terminate_backend}, the
+   * network): a new connection may succeed. Never for SQLite, a file on this machine.
+   */
+  boolean isConnectionLost(SQLException e) {
+    if (this == SQLITE) {
+      return false;
+    }
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("08") || PG_CONNECTION_GONE.contains(state);
   }
 
   /** One line for a user: what went wrong with the store at {@code location} and what to do. */

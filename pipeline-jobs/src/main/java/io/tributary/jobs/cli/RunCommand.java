@@ -12,6 +12,7 @@ import io.tributary.jobs.pipeline.PipelineDefinition;
 import io.tributary.jobs.pipeline.PipelineException;
 import io.tributary.jobs.pipeline.PipelineYaml;
 import io.tributary.metadata.MetadataStore;
+import io.tributary.metadata.jdbc.JdbcMetadataStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,10 @@ final class RunCommand implements Callable<Integer> {
     try (MetadataStore metadata = MetadataStore.open(store.config(false))) {
       RunSummary summary = new Driver(metadata, ComponentRegistry.standard(), System.out)
           .run(definition, new DriverSettings(store.home(), runnerArgs, all, some));
+      if (metadata instanceof JdbcMetadataStore jdbc) {
+        // What concurrent runs on one home wait for: on SQLite no other run can write meanwhile.
+        System.out.println("[run] metadata store: " + jdbc.writeLockTime());
+      }
       return summary.succeeded() ? 0 : JobCommand.FAILED;
     } catch (PipelineException e) {
       // A mistake in a file a component names, found before the first step.

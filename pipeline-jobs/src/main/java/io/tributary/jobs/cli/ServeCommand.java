@@ -67,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--maxConcurrentRequests", paramLabel = "N", description = "Most requests in progress at once, those still receiving their body included; more get 503 at once (default: ${DEFAULT-VALUE}).")
   int maxConcurrentRequests = ServeConfig.DEFAULT_MAX_CONCURRENT_REQUESTS;
 
+  @Option(names = "--maxConnections", paramLabel = "N", description = "Most connections open at once; more wait to be accepted until one closes (default: ${DEFAULT-VALUE}).")
+  int maxConnections = ServeConfig.DEFAULT_MAX_CONNECTIONS;
+
   @Option(names = "--logSampleRate", paramLabel = "RATE", description = "Share of predict requests written to the request log, 0 (off) to 1 (all); needs --logDir (default: ${DEFAULT-VALUE}).")
   double logSampleRate;
 
@@ -99,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
           .idleTimeout(Duration.ofMillis(Math.round(idleTimeoutSeconds * 1000)))
           .bodyTimeout(Duration.ofMillis(Math.round(bodyTimeoutSeconds * 1000)))
           .maxConcurrentRequests(maxConcurrentRequests)
+          .maxConnections(maxConnections)
           .build();
       RequestLogConfig requestLog = RequestLogConfig.builder()
           .dir(logDir)

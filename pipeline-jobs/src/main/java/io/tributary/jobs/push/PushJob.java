@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * SHA-256, is written into the staged version before the rename that publishes it. A push killed
  * after the rename but before its caller recorded it is therefore recognised on the next push of
  * the same model: when the newest version holds this model from these folders, that version is
- * returned and nothing is copied, instead of publishing the model twice. (To serve the same model
+ * returned and nothing is copied, instead of publishing the model twice. The same check is made
+ * again under the model folder's publication lock right before the rename, so pushes of one model
+ * at the same instant (two {@code tributary push}, two runs) publish it once. (To serve the same model
  * again as a newer version on purpose, push it on top of a different newest version.) Staging
  * folders left by pushes killed mid-copy are swept ({@link ServingDirectory#sweepStaleStaging()}).
  * Symbolic links inside the artifact are never followed: a push meeting one fails, so nothing from
@@ -89,10 +91,20 @@ public final class PushJob {
       PushRecord record = new PushRecord(
           PushRecord.FORMAT_VERSION, settings.modelName(), 0, Instant.now().toString(), model.toString(),
           transform.toString(), sha256);
-      int version = serving.publish(staged, number -> record.withVersion(number).write(staged));
-      Path path = serving.version(version);
-      progress.say("pushed " + model + " as " + settings.modelName() + " version " + version + ": " + path);
-      return new PushResult(path, PushRecord.read(path));
+      return serving.whileLocked(() -> {
+        // Another push of this model may have published it while this one copied.
+        Optional<PushResult> meanwhile = alreadyNewest(serving, model, transform, sha256);
+        if (meanwhile.isPresent()) {
+          StagedOutput.deleteTree(staged);
+          progress.say(model + " was published as " + settings.modelName() + " version "
+              + meanwhile.get().record().version() + " by another push meanwhile: nothing more published");
+          return meanwhile.get();
+        }
+        int version = serving.publish(staged, number -> record.withVersion(number).write(staged));
+        Path path = serving.version(version);
+        progress.say("pushed " + model + " as " + settings.modelName() + " version " + version + ": " + path);
+        return new PushResult(path, PushRecord.read(path));
+      });
     } catch (IOException | RuntimeException e) {
       StagedOutput.deleteTree(staged);
       throw e;

@@ -3,17 +3,22 @@ package io.tributary.jobs.push;
 import io.tributary.jobs.artifacts.StagedOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,7 +32,9 @@ import java.util.stream.Stream;
  * pushers, in one JVM or several, get distinct versions. Readers ignore dot-prefixed and
  * non-numeric entries. A push stopped before its rename (killed mid-copy) leaves its staging
  * folder behind; {@link #sweepStaleStaging()} removes those in which nothing changed for
- * {@link #STALE_STAGING}, so a push still copying is never touched.
+ * {@link #STALE_STAGING}, so a push still copying is never touched. {@link #whileLocked} runs a
+ * publication's last check and its rename alone among the pushers of that model, in this process
+ * and in others (a file lock on {@code .publish.lock}, released by the system when a process dies).
  *
  * <pre>{@code
  * ServingDirectory models = ServingDirectory.of(Path.of("/srv/models"), "penguin");
@@ -42,6 +49,15 @@ public final class ServingDirectory {
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
   private static final int MAX_ATTEMPTS = 1000;
   private static final String STAGING_PREFIX = ".staging-";
+  /** The file whose lock a publication holds; dot-prefixed, so readers skip it. */
+  public static final String LOCK_FILE = ".publish.lock";
+  /** A file lock is held per process: threads of one process queue on this first. */
+  private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS_IN_THIS_PROCESS = new ConcurrentHashMap<>();
+
+  /** Work done under the publication lock. */
+  public interface LockedWork<T> {
+    T run() throws IOException;
+  }
 
   /** How long nothing in a staging folder may change before it counts as left by a stopped push. */
   public static final Duration STALE_STAGING = Duration.ofHours(1);
@@ -143,6 +159,23 @@ public final class ServingDirectory {
       return newest;
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Runs {@code work} while holding this model's publication lock, so that what it checked (say,
+   * that the newest version is not already this model) still holds when it publishes.
+   */
+  public <T> T whileLocked(LockedWork<T> work) throws IOException {
+    Files.createDirectories(modelFolder);
+    ReentrantLock inProcess = LOCKS_IN_THIS_PROCESS.computeIfAbsent(modelFolder, folder -> new ReentrantLock());
+    inProcess.lock();
+    try (FileChannel file = FileChannel.open(modelFolder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        FileLock held = file.lock()) {
+      return work.run();
+    } finally {
+      inProcess.unlock();
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -26,7 +27,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Slow clients cost a connection, not a thread: bodies are received without blocking, within
  * {@code --bodyTimeoutSeconds}; idle connections close after {@code --idleTimeoutSeconds}; past
- * {@code --maxConcurrentRequests} requests in progress the answer is 503 at once. Every error,
+ * {@code --maxConcurrentRequests} requests in progress the answer is 503 at once; past {@code
+ * --maxConnections} open connections new ones wait to be accepted until one closes. Every error,
  * Jetty's own included ({@link JsonErrorHandler}), is JSON, and no {@code Server} header names the
  * software.
  *
@@ -90,6 +92,7 @@ public final class ModelServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
     server.setErrorHandler(new JsonErrorHandler());
     server.setHandler(new JettyHandler(new Api(models, new ServeMetrics(requestLog), config, requestLog), config, log));
     try {

@@ -25,10 +25,15 @@ import java.time.Duration;
  * @param maxConcurrentRequests the most requests in progress at once, those still receiving their
  *     body included (503 at once above): bounds the memory bodies take, at most this many times
  *     {@code maxBodyBytes}
+ * @param maxConnections the most connections open at once: bounds the sockets and buffers clients
+ *     can hold. At the limit the server stops accepting: new connections wait in the system's
+ *     accept queue until one closes (an idle one after {@code idleTimeout}). HTTP/1.1 itself
+ *     allows one request at a time per connection
  */
 public record ServeConfig(
     Path modelsDir, String host, int port, Duration pollInterval, int maxBodyBytes, int maxInstances, int keepVersions,
-    LoadRetries loadRetries, Duration idleTimeout, Duration bodyTimeout, int maxConcurrentRequests) {
+    LoadRetries loadRetries, Duration idleTimeout, Duration bodyTimeout, int maxConcurrentRequests,
+    int maxConnections) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8501;
@@ -39,6 +44,7 @@ public record ServeConfig(
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
+  public static final int DEFAULT_MAX_CONNECTIONS = 2048;
 
   /** Bodies are read into one array: beyond this a client should split its batch anyway. */
   static final int LARGEST_BODY_LIMIT = 1 << 30;
@@ -78,6 +84,9 @@ public record ServeConfig(
     if (maxConcurrentRequests < 1) {
       throw new IllegalArgumentException("--maxConcurrentRequests=" + maxConcurrentRequests + ": allow at least 1 request at a time");
     }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("--maxConnections=" + maxConnections + ": allow at least 1 connection at a time");
+    }
   }
 
   /** A builder with every default set; only the serving directory is required. */
@@ -98,6 +107,7 @@ public record ServeConfig(
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
     private Builder(Path modelsDir) {
       this.modelsDir = modelsDir;
@@ -153,9 +163,14 @@ public record ServeConfig(
       return this;
     }
 
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
     public ServeConfig build() {
       return new ServeConfig(modelsDir, host, port, pollInterval, maxBodyBytes, maxInstances, keepVersions, loadRetries,
-          idleTimeout, bodyTimeout, maxConcurrentRequests);
+          idleTimeout, bodyTimeout, maxConcurrentRequests, maxConnections);
     }
   }
 }

@@ -19,7 +19,7 @@ class ServeCommandTest {
     assertEquals(0, run.exitCode());
     String help = run.out();
     for (String option : new String[] {"--models", "--port", "--host", "--pollSeconds", "--maxBodyBytes",
-        "--maxInstances", "--keepVersions", "--idleTimeoutSeconds", "--bodyTimeoutSeconds", "--maxConcurrentRequests"}) {
+        "--maxInstances", "--keepVersions", "--idleTimeoutSeconds", "--bodyTimeoutSeconds", "--maxConcurrentRequests", "--maxConnections"}) {
       assertTrue(help.contains(option), option + " is documented");
     }
     assertTrue(help.contains("default: 8501") && help.contains("default: 127.0.0.1"), help);

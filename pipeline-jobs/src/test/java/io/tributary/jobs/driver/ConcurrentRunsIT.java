@@ -20,19 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four real {@code ./tributary run}s of a small penguin pipeline (ExampleGen, StatisticsGen,
- * SchemaGen) at once on one SQLite home, first fresh, then again on the filled store: every run
- * finishes and every execution is recorded COMPLETE. Kept small for a 2-core CI machine.
+ * Real {@code ./tributary run}s of a small penguin pipeline (ExampleGen, StatisticsGen, SchemaGen)
+ * at once on one SQLite home: four on a fresh home, four again on the filled store, then eight:
+ * every run finishes and every execution is recorded COMPLETE. Each run's write-lock time (the
+ * line {@code tributary run} prints) is printed. Kept small for a 2-core CI machine; {@code
+ * samples/bench/concurrent-runs.sh} repeats full penguin runs.
  */
 class ConcurrentRunsIT {
   private static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
   private static final int RUNS = 4;
+  private static final int MORE_RUNS = 8;
+  private static final String LOCK_LINE = "[run] metadata store: ";
   private static final String COMPONENTS = "ExampleGen,StatisticsGen,SchemaGen";
 
   @TempDir Path dir;
 
   @Test
-  void fourRunsAtOnceOnOneHomeAllFinishAndAreRecorded() throws Exception {
+  void fourThenEightRunsAtOnceOnOneHomeAllFinishAndAreRecorded() throws Exception {
     PenguinSample.copyTo(dir);
     Path pipeline = Files.writeString(dir.resolve("small.yaml"), String.join("\n",
         "pipeline: small",
@@ -50,20 +54,22 @@ class ConcurrentRunsIT {
         "      label: species",
         ""));
     Path home = dir.resolve("home");
-    runAtOnce(pipeline, home, "fresh home");
-    runAtOnce(pipeline, home, "existing home", "--no-cache=" + COMPONENTS);
+    runAtOnce(RUNS, pipeline, home, "fresh home");
+    runAtOnce(RUNS, pipeline, home, "existing home", "--no-cache=" + COMPONENTS);
+    runAtOnce(MORE_RUNS, pipeline, home, "existing home", "--no-cache=" + COMPONENTS);
+    int runs = 2 * RUNS + MORE_RUNS;
     try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home).readOnly())) {
-      assertEquals(2 * RUNS, store.findContexts(Query.all().withType(WellKnownTypes.PIPELINE_RUN)).size());
-      assertEquals(2 * RUNS * 3,
+      assertEquals(runs, store.findContexts(Query.all().withType(WellKnownTypes.PIPELINE_RUN)).size());
+      assertEquals(runs * 3,
           store.findExecutions(Query.all().withState(ExecutionState.COMPLETE).limit(1_000)).size());
-      assertEquals(2 * RUNS * 3, store.findExecutions(Query.all().limit(1_000)).size(), "nothing else recorded");
+      assertEquals(runs * 3, store.findExecutions(Query.all().limit(1_000)).size(), "nothing else recorded");
     }
   }
 
-  private static void runAtOnce(Path pipeline, Path home, String round, String... options) throws Exception {
+  private static void runAtOnce(int count, Path pipeline, Path home, String round, String... options) throws Exception {
     long started = System.nanoTime();
     List<Process> runs = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
+    for (int i = 0; i < count; i++) {
       List<String> command = new ArrayList<>(List.of(ROOT.resolve("tributary").toString(), "run"));
       command.addAll(List.of(options));
       command.addAll(List.of("--home=" + home, pipeline.toString()));
@@ -71,12 +77,16 @@ class ConcurrentRunsIT {
       run.getOutputStream().close();
       runs.add(run);
     }
+    List<String> locks = new ArrayList<>();
     for (Process run : runs) {
       String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(run.waitFor(10, TimeUnit.MINUTES), round + ": a run did not finish");
       assertEquals(0, run.exitValue(), round + ": " + printed);
+      printed.lines().filter(line -> line.startsWith(LOCK_LINE)).forEach(line -> locks.add(line.substring(LOCK_LINE.length())));
     }
+    assertEquals(count, locks.size(), round + ": every run prints its write-lock time");
     System.out.printf("[ConcurrentRunsIT] %s: %d runs at once finished in %.1f s%n",
-        round, RUNS, (System.nanoTime() - started) / 1e9);
+        round, count, (System.nanoTime() - started) / 1e9);
+    locks.forEach(lock -> System.out.println("[ConcurrentRunsIT]   " + lock));
   }
 }

@@ -150,6 +150,36 @@ class PushJobTest {
     }
   }
 
+  /**
+   * Pushes of one model at the same instant (two {@code tributary push}, or two runs pushing the
+   * same blessed model) publish it once: each re-checks the newest version under the model
+   * folder's publication lock before its rename.
+   */
+  @Test
+  void simultaneousPushesOfOneModelPublishItOnce() throws Exception {
+    Path serving = dir.resolve("serving");
+    PushSettings settings = new PushSettings(PENGUINS.model, null, Blessed.model(dir.resolve("blessing")), null, serving,
+        "penguin");
+    int pushers = 6;
+    CyclicBarrier start = new CyclicBarrier(pushers);
+    ExecutorService pool = Executors.newFixedThreadPool(pushers);
+    try {
+      List<Future<PushJob.PushResult>> pushes = new java.util.ArrayList<>();
+      for (int i = 0; i < pushers; i++) {
+        pushes.add(pool.submit(() -> {
+          start.await();
+          return PushJob.run(settings, quiet());
+        }));
+      }
+      for (Future<PushJob.PushResult> push : pushes) {
+        assertEquals(1, push.get().record().version());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of("1"), names(serving.resolve("penguin")), "the model is published once");
+  }
+
   @Test
   void racingPublishersNeverShareAVersionAndReadersSkipOtherEntries() throws Exception {
     ServingDirectory models = ServingDirectory.of(dir.resolve("serving"), "m");
@@ -270,9 +300,11 @@ class PushJobTest {
     return to;
   }
 
+  /** What a folder holds, but for the publication lock file a push leaves in a model's folder. */
   private static List<String> names(Path folder) throws IOException {
     try (var files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+      return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(ServingDirectory.LOCK_FILE))
+          .sorted().collect(Collectors.toList());
     }
   }
 }

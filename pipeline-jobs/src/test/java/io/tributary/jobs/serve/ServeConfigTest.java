@@ -31,6 +31,7 @@ class ServeConfigTest {
     assertMessage("--idleTimeoutSeconds", ServeConfig.builder(Path.of("m")).idleTimeout(Duration.ZERO));
     assertMessage("--bodyTimeoutSeconds", ServeConfig.builder(Path.of("m")).bodyTimeout(Duration.ofMillis(10)));
     assertMessage("--maxConcurrentRequests=0", ServeConfig.builder(Path.of("m")).maxConcurrentRequests(0));
+    assertMessage("--maxConnections=0", ServeConfig.builder(Path.of("m")).maxConnections(0));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new LoadRetries(-1, Duration.ZERO)).getMessage()
         .startsWith("--loadRetries=-1"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new LoadRetries(1, Duration.ofSeconds(-1))).getMessage()

@@ -3,6 +3,7 @@ package io.tributary.jobs.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.tributary.jobs.testing.ServingFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +93,29 @@ class ServerLimitsTest {
       status = RawHttp.send(server.uri(), RawHttp.get("/healthz")).status();
     } while (status != 200 && System.nanoTime() < deadline);
     assertEquals(200, status);
+  }
+
+  /**
+   * Past {@code --maxConnections} the server accepts no more connections: a third client waits,
+   * unanswered, until one of the two open connections closes, and is then answered.
+   */
+  @Test
+  void pastTheConnectionLimitAClientWaitsUntilAConnectionCloses() throws Exception {
+    serve(penguin().maxConnections(2).idleTimeout(Duration.ofMinutes(5)));
+    Socket first = new Socket(server.uri().getHost(), server.uri().getPort());
+    try (Socket second = new Socket(server.uri().getHost(), server.uri().getPort());
+        Socket third = new Socket(server.uri().getHost(), server.uri().getPort())) {
+      third.getOutputStream().write(RawHttp.get("/healthz").getBytes(StandardCharsets.US_ASCII));
+      third.setSoTimeout(1_500);
+      assertThrows(SocketTimeoutException.class, () -> third.getInputStream().read(),
+          "the third connection was answered while two were open");
+      first.close();
+      third.setSoTimeout(15_000);
+      RawHttp.Answer answer = RawHttp.read(third.getInputStream());
+      assertEquals(200, answer.status(), answer.body());
+    } finally {
+      first.close();
+    }
   }
 
   private static void assertJsonError(int status, RawHttp.Answer answer) throws Exception {
