@@ -71,7 +71,7 @@ class SmallHeapIngestIT {
    * ExampleGen reads files by byte ranges in bounded bundles (issue 16, point 2).
    */
   @Test
-  @Disabled("the DirectRunner holds a whole file's rows until ExampleGen reads by byte ranges (issue 16)")
+  @Disabled("issue 16: on the DirectRunner examplegen holds a file's rows (bundles parsed before they are written, rows grouped by shard on write)")
   void onTheDirectRunner() throws Exception {
     examplegenAndStatisticsGoThrough("direct");
   }
