@@ -56,14 +56,15 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@value #DEAD_LETTERS_COUNTER}. Every record read is either a row of exactly one split or a
  * dead letter.
  *
- * <p><b>Parallelism and memory.</b> CSV and JSON-lines files are parsed in byte ranges of about 8
- * MB, spread over all workers, so one large file is parsed in parallel; ranges start exactly where
- * records start (found by one boundary scan of the file, so quoted values with line breaks are
- * never cut) and line numbers are those of a sequential read. Each range is read by a splittable
- * DoFn that a runner may checkpoint after any record, so no step holds a file's rows and the
- * DirectRunner's memory does not grow with the input. Compressed text ({@code .gz}, {@code .bz2},
- * {@code .zst}, {@code .deflate}) cannot be cut: one reader per file, still in bounded steps. Avro
- * and Parquet files are read whole, one worker per file.
+ * <p><b>Parallelism and memory.</b> A file larger than {@link Input#rangeBytes()} (default 8
+ * MiB) is cut into ranges of about that size, spread over all workers, so one large file is parsed
+ * in parallel: CSV and JSON lines at record starts found by one boundary scan of the file (so
+ * quoted values with line breaks are never cut, and line numbers are those of a sequential read;
+ * see {@link TextRanges}), Avro at block starts and Parquet at row-group starts (record numbers
+ * exact too). Each range is parsed by one call of a plain DoFn ({@link ReadRanges}), so no step
+ * holds more than a range's rows and the DirectRunner's memory does not grow with the input.
+ * Compressed text ({@code .gz}, {@code .bz2}, {@code .zst}, {@code .deflate}) cannot be cut: one
+ * streaming reader per file. A JSON file that is one array is read whole, one worker per file.
  */
 public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
 

@@ -79,4 +79,55 @@ class ReadRangesTest {
         .containsInAnyOrder(deadLetters);
     p.run().waitUntilFinish();
   }
+
+  /**
+   * Through ExampleGen, in ranges of 1 KiB: a CSV file with quoted line breaks, stray quotes and
+   * blank lines gives the rows and the exact dead-letter lines of a sequential read.
+   */
+  @Test
+  void exampleGenReadsOneCsvFileInManyRanges(TestPipeline p) throws IOException {
+    StringBuilder text = new StringBuilder("id,text\n");
+    for (int i = 0; i < 400; i++) {
+      switch (i % 5) {
+        case 0 -> text.append(i).append(",\"a value\nover two lines\"\r\n");
+        case 1 -> text.append(i).append(",4\"5\n"); // a stray quote
+        case 2 -> text.append("\n");
+        default -> text.append(i).append(",plain\n");
+      }
+    }
+    Path path = TestFiles.write(dir, "ranges.csv", text.toString());
+    Schema schema =
+        Schema.builder().addNullableField("id", FieldType.INT64).addNullableField("text", FieldType.STRING).build();
+    List<String> expected = new ArrayList<>();
+    long[] rows = {0};
+    new CsvFileParser(CsvFormat.defaults()).parse(
+        SourceFile.named(path.toString()),
+        schema,
+        new ParsedRecords() {
+          @Override
+          public void row(Row row) {
+            rows[0]++;
+          }
+
+          @Override
+          public void deadLetter(Long line, String raw, String reason) {
+            expected.add(line + ": " + reason);
+          }
+        });
+
+    ExampleGenResult result =
+        p.apply(
+            ExampleGen.from(Input.csv(path.toString()).withRangeBytes(1024))
+                .withSchema(schema)
+                .withSplit(io.tributary.transforms.split.Split.byHash("id").withRatios("all:1")));
+    PAssert.thatSingleton(result.split("all").apply(Count.globally())).isEqualTo(rows[0]);
+    PAssert.that(
+            result
+                .errors()
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Row r) -> r.getInt64("line") + ": " + r.getString("reason"))))
+        .containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
+  }
 }
