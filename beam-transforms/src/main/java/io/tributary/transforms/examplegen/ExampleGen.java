@@ -61,8 +61,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * in parallel: CSV and JSON lines at record starts found by one boundary scan of the file (so
  * quoted values with line breaks are never cut, and line numbers are those of a sequential read;
  * see {@link TextRanges}), Avro at block starts and Parquet at row-group starts (record numbers
- * exact too). Each range is parsed by one call of a plain DoFn ({@link ReadRanges}), so no step
- * holds more than a range's rows and the DirectRunner's memory does not grow with the input.
+ * exact too). Each range is parsed by one call of a plain DoFn ({@link ReadRanges}), so the
+ * reader holds no more than a range's rows (what later steps hold is up to the runner: the
+ * DirectRunner's file writer groups all rows by shard).
  * Compressed text ({@code .gz}, {@code .bz2}, {@code .zst}, {@code .deflate}) cannot be cut: one
  * streaming reader per file. A JSON file that is one array is read whole, one worker per file.
  */

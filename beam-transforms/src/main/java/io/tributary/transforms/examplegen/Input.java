@@ -44,7 +44,7 @@ public record Input(
   /** The smallest range: below it, per-range costs outweigh the parsing. */
   public static final long MIN_RANGE_BYTES = 1L << 10;
 
-  /** The largest range: a range's rows are held at once on the DirectRunner. */
+  /** The largest range: a range's rows are the output of one DoFn call. */
   public static final long MAX_RANGE_BYTES = 1L << 30;
 
   public Input {
@@ -132,9 +132,9 @@ public record Input(
   /**
    * How many bytes of an uncompressed CSV or JSON-lines file one worker parses at a time (default
    * 8 MiB): a file is cut into ranges of about this size, each starting where a record starts, and
-   * the ranges are parsed in parallel. On the DirectRunner a range's rows are held at once (about
-   * ten times its bytes in memory), so a smaller range needs less heap; a larger one costs less
-   * per byte. Between 1 KiB and 1 GiB.
+   * the ranges are parsed in parallel. A range's rows are one DoFn call's output, so a smaller
+   * range bounds the reader's memory more tightly; a larger one costs less per byte. Between 1 KiB
+   * and 1 GiB.
    */
   public Input withRangeBytes(long bytes) {
     return new Input(pattern, format, csvFormat, span, version, inferenceSampleRows, bytes);

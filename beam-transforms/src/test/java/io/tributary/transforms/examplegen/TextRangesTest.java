@@ -203,6 +203,16 @@ class TextRangesTest {
         expected, inRanges(parser, file, CSV_SCHEMA, List.of(FileRange.whole()), new Random(1)));
   }
 
+  @Test
+  void rangeBytesOutsideItsBoundsIsRefusedWithTheBounds() {
+    IllegalArgumentException small =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> Input.csv("in.csv").withRangeBytes(100));
+    assertTrue(small.getMessage().contains("between 1024 and 1073741824 bytes"), small.getMessage());
+    assertEquals(4096, Input.csv("in.csv").withRangeBytes(4096).withSpan(3).rangeBytes());
+    assertEquals(Input.DEFAULT_RANGE_BYTES, Input.csv("in.csv").rangeBytes());
+  }
+
   private static void assertContiguous(List<FileRange> ranges, long size) {
     assertEquals(0, ranges.get(0).from());
     assertEquals(1, ranges.get(0).line());
