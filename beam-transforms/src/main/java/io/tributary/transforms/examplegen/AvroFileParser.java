@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.file.SeekableInput;
@@ -14,22 +16,67 @@ import org.apache.beam.sdk.schemas.Schema;
 /**
  * Reads Avro container files; {@code line} in dead letters is the 1-based record number.
  *
+ * <p>A large file is read in ranges of whole blocks: {@link #plan} walks the blocks (reading each
+ * block's record count, decoding no records) and cuts at block starts, so each range knows the
+ * number of its first record; a range is read from its first block until the next block would start
+ * at or past its end.
+ *
  * <p>A truncated file is not mistaken for a shorter one. Avro's reader answers "no more records"
  * when a block breaks off before its end; a whole file, though, ends right after the sync marker
  * of its last block. So when the last whole block ends before the file does, the rest is reported
  * as a dead letter saying where the file breaks off.
  */
-final class AvroFileParser implements FileParser {
+final class AvroFileParser implements RangedFileParser {
 
   @Override
   public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
+    read(file, schema, FileRange.whole(), out);
+  }
+
+  @Override
+  public List<FileRange> plan(SourceFile file, Schema schema, long size, long rangeBytes)
+      throws IOException {
+    List<FileRange> ranges = new ArrayList<>();
+    try (ChannelInput in = new ChannelInput(file.openSeekable());
+        DataFileReader<GenericRecord> blocks = new DataFileReader<>(in, new GenericDatumReader<>())) {
+      long from = blocks.previousSync();
+      long first = 1;
+      long number = 1;
+      // previousSync() is where the next block starts once a block is consumed whole.
+      while (blocks.hasNext()) {
+        long blockStart = blocks.previousSync();
+        if (blockStart - from >= rangeBytes) {
+          ranges.add(new FileRange(from, blockStart, first));
+          from = blockStart;
+          first = number;
+        }
+        number += blocks.getBlockCount();
+        blocks.nextBlock();
+      }
+      ranges.add(new FileRange(from, Math.max(from, size), first));
+    }
+    // The header belongs to the first range, so that the ranges cover the file.
+    FileRange head = ranges.get(0);
+    ranges.set(0, new FileRange(0, head.to(), head.line()));
+    return ranges;
+  }
+
+  @Override
+  public void read(SourceFile file, Schema schema, FileRange range, ParsedRecords out)
+      throws IOException {
     try (ChannelInput in = new ChannelInput(file.openSeekable());
         DataFileReader<GenericRecord> records = new DataFileReader<>(in, new GenericDatumReader<>())) {
-      long number = 0;
+      if (range.from() > 0) {
+        records.seek(range.from());
+      }
+      long number = range.line() - 1;
       GenericRecord record = null;
-      while (records.hasNext()) {
+      while (records.previousSync() < range.to() && records.hasNext()) {
         record = records.next(record);
         AvroRecords.emit(++number, record, schema, out);
+      }
+      if (range.to() < in.length()) {
+        return;
       }
       long wholeBlocksEnd = records.previousSync();
       if (wholeBlocksEnd < in.length()) {

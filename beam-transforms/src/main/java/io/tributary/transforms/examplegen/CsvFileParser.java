@@ -12,8 +12,11 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Reads CSV files with a header row. Columns are matched to schema fields by (sanitised) name, so
  * files may order their columns differently; columns the schema does not name are ignored.
+ *
+ * <p>A cursor opened past the start of the file reads the header first, so that any byte range of
+ * the file can be parsed on its own.
  */
-final class CsvFileParser implements FileParser {
+final class CsvFileParser implements SplittableFileParser {
 
   private final CsvFormat format;
 
@@ -21,38 +24,103 @@ final class CsvFileParser implements FileParser {
     this.format = format;
   }
 
+  /** What the header says: where each schema field's column is, or why the header is unusable. */
+  private record Header(CsvRecord record, int[] columnOf, String problem) {
+
+    static Header of(CsvRecord record, Schema schema) {
+      if (record.isMalformed()) {
+        return new Header(
+            record, null, "the file's header (line " + record.line() + ") is malformed");
+      }
+      int[] columnOf = new int[schema.getFieldCount()];
+      return new Header(record, columnOf, mapColumns(record.fields(), schema, columnOf));
+    }
+  }
+
   @Override
-  public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
-    try (CsvRecordReader reader = new CsvRecordReader(file.openStream(), format)) {
-      CsvRecord header = reader.next();
-      if (header == null) {
-        return;
+  public TextCursor open(
+      SourceFile file, Schema schema, long offset, long line, boolean boundariesOnly)
+      throws IOException {
+    Header header = null;
+    if (offset > 0) {
+      try (CsvRecordReader headerReader = new CsvRecordReader(file.openAt(0), format)) {
+        CsvRecord first = headerReader.next();
+        if (first == null) {
+          throw new IOException(file.name() + " has no header any more: was it changed while read?");
+        }
+        header = Header.of(first, schema);
       }
-      String headerProblem = null;
-      int[] columnOf = null;
-      if (header.isMalformed()) {
-        out.deadLetter(header.line(), header.raw(), "malformed header: " + header.error());
-        headerProblem = "the file's header (line " + header.line() + ") is malformed";
-      } else {
-        columnOf = new int[schema.getFieldCount()];
-        headerProblem = mapColumns(header.fields(), schema, columnOf);
-        reader.columns(header.fields());
+    }
+    CsvRecordReader reader = new CsvRecordReader(file.openAt(offset), format, offset, line);
+    if (boundariesOnly) {
+      reader.boundariesOnly();
+    }
+    return new Cursor(reader, header, schema);
+  }
+
+  private final class Cursor implements TextCursor {
+    private final CsvRecordReader reader;
+    private final Schema schema;
+    private Header header;
+    private CsvRecord record;
+    private boolean recordIsHeader;
+
+    Cursor(CsvRecordReader reader, Header header, Schema schema) {
+      this.reader = reader;
+      this.schema = schema;
+      this.header = header;
+      if (header != null && !header.record().isMalformed()) {
+        reader.columns(header.record().fields());
       }
-      int width = header.fields().size();
-      for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-        if (headerProblem != null) {
-          out.deadLetter(record.line(), record.raw(), headerProblem);
-        } else if (record.isMalformed()) {
-          out.deadLetter(record.line(), record.raw(), record.error());
-        } else if (record.fields().size() != width) {
-          out.deadLetter(
-              record.line(),
-              record.raw(),
-              "expected " + width + " fields, as in the header, but found " + record.fields().size());
-        } else {
-          toRow(record, schema, columnOf, out);
+    }
+
+    @Override
+    public long offset() {
+      return reader.offset();
+    }
+
+    @Override
+    public long line() {
+      return reader.line();
+    }
+
+    @Override
+    public boolean read() throws IOException {
+      record = reader.next();
+      recordIsHeader = header == null;
+      if (record != null && recordIsHeader) {
+        header = Header.of(record, schema);
+        if (!record.isMalformed()) {
+          reader.columns(record.fields());
         }
       }
+      return record != null;
+    }
+
+    @Override
+    public void emit(ParsedRecords out) {
+      if (recordIsHeader) {
+        if (record.isMalformed()) {
+          out.deadLetter(record.line(), record.raw(), "malformed header: " + record.error());
+        }
+      } else if (header.problem() != null) {
+        out.deadLetter(record.line(), record.raw(), header.problem());
+      } else if (record.isMalformed()) {
+        out.deadLetter(record.line(), record.raw(), record.error());
+      } else if (record.fields().size() != header.record().fields().size()) {
+        out.deadLetter(
+            record.line(),
+            record.raw(),
+            "expected " + header.record().fields().size() + " fields, as in the header, but found "
+                + record.fields().size());
+      } else {
+        toRow(record, schema, header.columnOf(), out);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
     }
   }
 

@@ -36,6 +36,7 @@ final class CsvRecordReader implements Closeable {
   private final int delimiter;
   private final int quote;
   private List<String> columns;
+  private boolean boundariesOnly;
   private long offset;
   private long line;
 
@@ -60,6 +61,14 @@ final class CsvRecordReader implements Closeable {
   /** Names the columns (the header): records spanning lines are checked against their number. */
   void columns(List<String> names) {
     this.columns = List.copyOf(names);
+  }
+
+  /**
+   * From the header on ({@link #columns}), finds where records start and end without decoding
+   * their values: records come back with no fields and no text. For planning byte ranges.
+   */
+  void boundariesOnly() {
+    this.boundariesOnly = true;
   }
 
   /** Byte offset at which the next record starts (before any blank lines). */
@@ -103,6 +112,7 @@ final class CsvRecordReader implements Closeable {
   }
 
   private CsvRecord record() throws IOException {
+    boolean decode = !(boundariesOnly && columns != null);
     long start = offset;
     List<String> fields = new ArrayList<>(columns == null ? 16 : columns.size());
     long lines = 1;
@@ -177,7 +187,7 @@ final class CsvRecordReader implements Closeable {
       }
       String value = null;
       try {
-        value = bytes.text(from, to);
+        value = decode ? bytes.text(from, to) : null;
       } catch (ByteWindow.InvalidUtf8Exception e) {
         if (invalidUtf8 < 0) {
           invalidUtf8 = e.offset;
@@ -201,6 +211,9 @@ final class CsvRecordReader implements Closeable {
       long recordLine = line;
       offset = afterBreak(p);
       line += lines;
+      if (!decode) {
+        return CsvRecord.ok(recordLine, "", List.of());
+      }
       String raw = bytes.lenientText(start, p);
       if (invalidUtf8 >= 0) {
         return CsvRecord.malformed(recordLine, raw,

@@ -57,8 +57,16 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@value #DEAD_LETTERS_COUNTER}. Every record read is either a row of exactly one split or a
  * dead letter.
  *
- * <p><b>Parallelism.</b> Files are read in parallel, each file by one worker (line numbers need a
- * sequential read); give large inputs as several files.
+ * <p><b>Parallelism and memory.</b> A file larger than {@link Input#rangeBytes()} (default 8
+ * MiB) is cut into ranges of about that size, spread over all workers, so one large file is parsed
+ * in parallel: CSV and JSON lines at record starts found by one boundary scan of the file (so
+ * quoted values with line breaks are never cut, and line numbers are those of a sequential read;
+ * see {@link TextRanges}), Avro at block starts and Parquet at row-group starts (record numbers
+ * exact too). Each range is parsed by one call of a plain DoFn ({@link ReadRanges}), so the
+ * reader holds no more than a range's rows (what later steps hold is up to the runner: the
+ * DirectRunner's file writer groups all rows by shard).
+ * Compressed text ({@code .gz}, {@code .bz2}, {@code .zst}, {@code .deflate}) cannot be cut: one
+ * streaming reader per file. A JSON file that is one array is read whole, one worker per file.
  */
 public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
 
@@ -173,15 +181,25 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
   }
 
   private static PCollectionTuple read(PBegin begin, String name, ResolvedInput input, Schema schema) {
-    PCollectionTuple parsed =
+    PCollection<FileIO.ReadableFile> files =
         begin
             .apply(name + "/Files", Create.of(input.files()))
             .apply(name + "/Match", FileIO.matchAll())
-            .apply(name + "/Open", FileIO.readMatches())
-            .apply(
-                name + "/Parse",
-                ParDo.of(new ParseFileFn(parserFor(input.input()), schema))
-                    .withOutputTags(ParseFileFn.ROWS, TupleTagList.of(ParseFileFn.DEAD_LETTERS)));
+            .apply(name + "/Open", FileIO.readMatches());
+    FileParser parser = parserFor(input.input());
+    if (parser instanceof JsonFileParser && !JsonFileParser.anyArray(input.files())) {
+      // JSON lines only: read by byte ranges like CSV. A file that is one array is read whole.
+      parser = new JsonLinesFileParser();
+    }
+    if (parser instanceof RangedFileParser ranged) {
+      return files.apply(
+          name + "/Ranges", new ReadRanges(ranged, schema, input.input().rangeBytes()));
+    }
+    PCollectionTuple parsed =
+        files.apply(
+            name + "/Parse",
+            ParDo.of(new ParseFileFn(parser, schema))
+                .withOutputTags(ParseFileFn.ROWS, TupleTagList.of(ParseFileFn.DEAD_LETTERS)));
     parsed.get(ParseFileFn.ROWS).setRowSchema(schema);
     parsed.get(ParseFileFn.DEAD_LETTERS).setRowSchema(DeadLetter.SCHEMA);
     return parsed;

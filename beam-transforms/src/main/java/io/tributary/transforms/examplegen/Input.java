@@ -29,13 +29,23 @@ public record Input(
     CsvFormat csvFormat,
     Long span,
     Long version,
-    int inferenceSampleRows)
+    int inferenceSampleRows,
+    long rangeBytes)
     implements Serializable {
 
   public static final int DEFAULT_INFERENCE_SAMPLE_ROWS = 10_000;
 
   /** The largest schema-inference sample: it is read by one thread before the job starts. */
   public static final int MAX_INFERENCE_SAMPLE_ROWS = 10_000_000;
+
+  /** How many bytes of a text file one worker parses at a time, by default: see {@link #withRangeBytes}. */
+  public static final long DEFAULT_RANGE_BYTES = 8L << 20;
+
+  /** The smallest range: below it, per-range costs outweigh the parsing. */
+  public static final long MIN_RANGE_BYTES = 1L << 10;
+
+  /** The largest range: a range's rows are the output of one DoFn call. */
+  public static final long MAX_RANGE_BYTES = 1L << 30;
 
   public Input {
     if (pattern == null || pattern.isBlank()) {
@@ -50,6 +60,11 @@ public record Input(
     }
     Bounds.atMost("inferenceSampleRows", inferenceSampleRows, MAX_INFERENCE_SAMPLE_ROWS,
         "the sample is read by one thread before the job starts");
+    if (rangeBytes < MIN_RANGE_BYTES || rangeBytes > MAX_RANGE_BYTES) {
+      throw new IllegalArgumentException(
+          "rangeBytes is " + rangeBytes + ": give between " + MIN_RANGE_BYTES + " and "
+              + MAX_RANGE_BYTES + " bytes (default " + DEFAULT_RANGE_BYTES + ")");
+    }
     if (span != null && span < 0) {
       throw new IllegalArgumentException("span " + span + " is negative");
     }
@@ -64,7 +79,8 @@ public record Input(
   }
 
   public static Input of(String pattern, InputFormat format) {
-    return new Input(pattern, format, CsvFormat.defaults(), null, null, DEFAULT_INFERENCE_SAMPLE_ROWS);
+    return new Input(pattern, format, CsvFormat.defaults(), null, null, DEFAULT_INFERENCE_SAMPLE_ROWS,
+        DEFAULT_RANGE_BYTES);
   }
 
   public static Input csv(String pattern) {
@@ -88,17 +104,17 @@ public record Input(
       throw new IllegalArgumentException(
           "withCsvFormat() applies to CSV input only, but '" + pattern + "' is " + format);
     }
-    return new Input(pattern, format, newFormat, span, version, inferenceSampleRows);
+    return new Input(pattern, format, newFormat, span, version, inferenceSampleRows, rangeBytes);
   }
 
   /** Reads this span instead of the latest; the pattern must hold a span placeholder. */
   public Input withSpan(long newSpan) {
-    return new Input(pattern, format, csvFormat, newSpan, version, inferenceSampleRows);
+    return new Input(pattern, format, csvFormat, newSpan, version, inferenceSampleRows, rangeBytes);
   }
 
   /** Reads this version instead of the latest; the pattern must hold {@code {VERSION}}. */
   public Input withVersion(long newVersion) {
-    return new Input(pattern, format, csvFormat, span, newVersion, inferenceSampleRows);
+    return new Input(pattern, format, csvFormat, span, newVersion, inferenceSampleRows, rangeBytes);
   }
 
   /**
@@ -110,6 +126,17 @@ public record Input(
   }
 
   public Input withInferenceSampleRows(int rows) {
-    return new Input(pattern, format, csvFormat, span, version, rows);
+    return new Input(pattern, format, csvFormat, span, version, rows, rangeBytes);
+  }
+
+  /**
+   * How many bytes of an uncompressed CSV or JSON-lines file one worker parses at a time (default
+   * 8 MiB): a file is cut into ranges of about this size, each starting where a record starts, and
+   * the ranges are parsed in parallel. A range's rows are one DoFn call's output, so a smaller
+   * range bounds the reader's memory more tightly; a larger one costs less per byte. Between 1 KiB
+   * and 1 GiB.
+   */
+  public Input withRangeBytes(long bytes) {
+    return new Input(pattern, format, csvFormat, span, version, inferenceSampleRows, bytes);
   }
 }

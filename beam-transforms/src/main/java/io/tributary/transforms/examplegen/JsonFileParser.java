@@ -1,6 +1,8 @@
 package io.tributary.transforms.examplegen;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
@@ -17,6 +19,20 @@ import org.apache.beam.sdk.schemas.Schema;
  * letters too, after every record before them has been read.
  */
 final class JsonFileParser implements FileParser {
+
+  /** Whether any of the files is one JSON array (else all are JSON lines, which split by range). */
+  static boolean anyArray(List<String> files) {
+    for (String file : files) {
+      try {
+        if (JsonArrayReader.holdsArray(SourceFile.named(file))) {
+          return true;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return false;
+  }
 
   @Override
   public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {

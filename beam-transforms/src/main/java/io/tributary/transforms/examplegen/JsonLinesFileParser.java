@@ -21,17 +21,44 @@ import org.apache.beam.sdk.values.Row;
  * any scalar as its text, and an object or array as its JSON text. Blank lines are skipped; a line
  * that is not UTF-8 is a dead letter.
  */
-final class JsonLinesFileParser implements FileParser {
+final class JsonLinesFileParser implements SplittableFileParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  public void parse(SourceFile file, Schema schema, ParsedRecords out) throws IOException {
-    try (TextLineReader reader = new TextLineReader(file.openStream(), 0, 1)) {
-      for (TextLineReader.Line line = reader.next(); line != null; line = reader.next()) {
-        parseLine(line, schema, out);
+  public TextCursor open(
+      SourceFile file, Schema schema, long offset, long line, boolean boundariesOnly)
+      throws IOException {
+    TextLineReader reader = new TextLineReader(file.openAt(offset), offset, line, boundariesOnly);
+    return new TextCursor() {
+      private TextLineReader.Line current;
+
+      @Override
+      public long offset() {
+        return reader.offset();
       }
-    }
+
+      @Override
+      public long line() {
+        return reader.line();
+      }
+
+      @Override
+      public boolean read() throws IOException {
+        current = reader.next();
+        return current != null;
+      }
+
+      @Override
+      public void emit(ParsedRecords out) {
+        parseLine(current, schema, out);
+      }
+
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
   }
 
   private static void parseLine(TextLineReader.Line line, Schema schema, ParsedRecords out) {

@@ -219,7 +219,7 @@ final class SchemaInference {
     static JsonRecordTexts open(SourceFile file) throws IOException {
       return JsonArrayReader.holdsArray(file)
           ? new JsonRecordTexts(null, new JsonArrayReader(file.openText()))
-          : new JsonRecordTexts(new TextLineReader(file.openStream(), 0, 1), null);
+          : new JsonRecordTexts(new TextLineReader(file.openStream(), 0, 1, false), null);
     }
 
     /**

@@ -44,6 +44,21 @@ interface SourceFile {
     return Channels.newInputStream(open());
   }
 
+  /**
+   * The file's bytes, decompressed, from {@code offset} on: by seeking where the file allows it,
+   * else by reading past the bytes before it.
+   */
+  default InputStream openAt(long offset) throws IOException {
+    ReadableByteChannel channel = open();
+    if (offset > 0 && channel instanceof SeekableByteChannel seekable) {
+      seekable.position(offset);
+      return Channels.newInputStream(channel);
+    }
+    InputStream in = Channels.newInputStream(channel);
+    in.skipNBytes(offset);
+    return in;
+  }
+
   static SourceFile of(FileIO.ReadableFile file) {
     return new SourceFile() {
       @Override

@@ -19,12 +19,17 @@ final class TextLineReader implements Closeable {
   record Line(long number, String text, String raw, long invalidUtf8At) {}
 
   private final ByteWindow bytes;
+  private final boolean boundariesOnly;
   private long offset;
   private long line;
 
-  /** Reads {@code in}, a file's bytes from {@code offset} on, where line {@code line} starts. */
-  TextLineReader(InputStream in, long offset, long line) throws IOException {
+  /**
+   * Reads {@code in}, a file's bytes from {@code offset} on, where line {@code line} starts. With
+   * {@code boundariesOnly}, lines come back without text (an empty one): for planning byte ranges.
+   */
+  TextLineReader(InputStream in, long offset, long line, boolean boundariesOnly) throws IOException {
     this.bytes = new ByteWindow(in, offset);
+    this.boundariesOnly = boundariesOnly;
     this.offset = bytes.textStart();
     this.line = line;
   }
@@ -50,16 +55,19 @@ final class TextLineReader implements Closeable {
     while (b >= 0 && b != '\n' && b != '\r') {
       b = bytes.at(++p);
     }
-    Line result;
-    try {
-      String text = bytes.text(offset, p);
-      result = new Line(line, text, text, -1);
-    } catch (ByteWindow.InvalidUtf8Exception e) {
-      result = new Line(line, null, bytes.lenientText(offset, p), e.offset);
-    }
+    Line result = boundariesOnly ? new Line(line, "", "", -1) : decode(p);
     offset = b == '\r' && bytes.at(p + 1) == '\n' ? p + 2 : b < 0 ? p : p + 1;
     line++;
     return result;
+  }
+
+  private Line decode(long end) {
+    try {
+      String text = bytes.text(offset, end);
+      return new Line(line, text, text, -1);
+    } catch (ByteWindow.InvalidUtf8Exception e) {
+      return new Line(line, null, bytes.lenientText(offset, end), e.offset);
+    }
   }
 
   @Override
