@@ -19,12 +19,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Partition;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads raw data into examples: Beam {@code Row}s with a schema, split into named splits, with
@@ -133,8 +133,55 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
     return new ExampleGen(input, predefinedSplits, split, newSchema);
   }
 
+  /**
+   * Writes the examples straight to files instead of handing rows on: each split becomes {@code
+   * <folder>/Split-<name>/}, readable with {@link io.tributary.transforms.examples.ExamplesIO#read}.
+   * For large inputs on any runner: see {@link WriteExamples}.
+   */
+  public WriteExamples writeTo(String folder) {
+    return WriteExamples.of(this, folder);
+  }
+
   @Override
   public ExampleGenResult expand(PBegin begin) {
+    Plan plan = plan();
+    Schema rowSchema = plan.provenance().schema();
+    List<PCollection<Row>> errors = new ArrayList<>();
+    Splits splits;
+    if (predefinedSplits == null) {
+      PCollectionTuple parsed = read(begin, "Read", plan.inputs().get(""), rowSchema);
+      errors.add(parsed.get(ReadRanges.DEAD_LETTERS));
+      splits = parsed.get(ReadRanges.ROWS).apply("Split", split);
+    } else {
+      Map<String, PCollection<Row>> bySplit = new LinkedHashMap<>();
+      plan.inputs().forEach(
+          (name, in) -> {
+            PCollectionTuple parsed = read(begin, "Read/" + name, in, rowSchema);
+            bySplit.put(name, parsed.get(ReadRanges.ROWS));
+            errors.add(parsed.get(ReadRanges.DEAD_LETTERS));
+          });
+      splits = Splits.of(begin.getPipeline(), bySplit);
+    }
+    Map<String, PCollection<Row>> counted = new LinkedHashMap<>();
+    splits.asMap().forEach(
+        (name, rows) ->
+            counted.put(
+                name,
+                rows.apply("Count/" + name, ParDo.of(new CountFn(SPLIT_COUNTER_PREFIX + name)))
+                    .setRowSchema(rowSchema)));
+    splits = Splits.of(begin.getPipeline(), counted);
+    PCollection<Row> deadLetters =
+        PCollectionList.of(errors).apply("DeadLetters", Flatten.pCollections()).setRowSchema(DeadLetter.SCHEMA);
+    return new ExampleGenResult(splits, deadLetters, plan.provenance());
+  }
+
+  /**
+   * The inputs matched ({@code ""} for the one input of a hash split, else by split name) and the
+   * schema settled, before anything is read.
+   */
+  record Plan(Map<String, ResolvedInput> inputs, ReadProvenance provenance) {}
+
+  Plan plan() {
     Map<String, ResolvedInput> resolved = new LinkedHashMap<>();
     if (predefinedSplits == null) {
       resolved.put("", InputResolver.resolve(input));
@@ -150,59 +197,46 @@ public final class ExampleGen extends PTransform<PBegin, ExampleGenResult> {
     if (inputs.get(0).input().format().isText()) {
       checkReadableFromText(rowSchema);
     }
+    return new Plan(resolved, new ReadProvenance(rowSchema, inferred, inputs));
+  }
 
-    List<PCollection<Row>> errors = new ArrayList<>();
-    Splits splits;
+  /** The splits made, in order. */
+  List<String> splitNames() {
+    return predefinedSplits == null ? split.ratios().names() : List.copyOf(predefinedSplits.keySet());
+  }
+
+  /**
+   * The split index (into {@link #splitNames()}) of each row of the input {@code name} of {@link
+   * Plan#inputs()}.
+   */
+  Partition.PartitionFn<Row> assignment(String name, Schema rowSchema) {
     if (predefinedSplits == null) {
-      PCollectionTuple parsed = read(begin, "Read", resolved.get(""), rowSchema);
-      errors.add(parsed.get(ParseFileFn.DEAD_LETTERS));
-      splits = parsed.get(ParseFileFn.ROWS).apply("Split", split);
-    } else {
-      Map<String, PCollection<Row>> bySplit = new LinkedHashMap<>();
-      resolved.forEach(
-          (name, in) -> {
-            PCollectionTuple parsed = read(begin, "Read/" + name, in, rowSchema);
-            bySplit.put(name, parsed.get(ParseFileFn.ROWS));
-            errors.add(parsed.get(ParseFileFn.DEAD_LETTERS));
-          });
-      splits = Splits.of(begin.getPipeline(), bySplit);
+      return split.assignment(rowSchema);
     }
-    Map<String, PCollection<Row>> counted = new LinkedHashMap<>();
-    splits.asMap().forEach(
-        (name, rows) ->
-            counted.put(
-                name,
-                rows.apply("Count/" + name, ParDo.of(new CountFn(SPLIT_COUNTER_PREFIX + name)))
-                    .setRowSchema(rowSchema)));
-    splits = Splits.of(begin.getPipeline(), counted);
-    PCollection<Row> deadLetters =
-        PCollectionList.of(errors).apply("DeadLetters", Flatten.pCollections()).setRowSchema(DeadLetter.SCHEMA);
-    return new ExampleGenResult(splits, deadLetters, rowSchema, inferred, inputs);
+    int index = splitNames().indexOf(name);
+    return (row, splits) -> index;
   }
 
   private static PCollectionTuple read(PBegin begin, String name, ResolvedInput input, Schema schema) {
-    PCollection<FileIO.ReadableFile> files =
-        begin
-            .apply(name + "/Files", Create.of(input.files()))
-            .apply(name + "/Match", FileIO.matchAll())
-            .apply(name + "/Open", FileIO.readMatches());
+    return open(begin, name, input)
+        .apply(name + "/Parse", new ReadRanges(parserFor(input), schema, input.input().rangeBytes()));
+  }
+
+  /** The files of one input, opened for reading. */
+  static PCollection<FileIO.ReadableFile> open(PBegin begin, String name, ResolvedInput input) {
+    return begin
+        .apply(name + "/Files", Create.of(input.files()))
+        .apply(name + "/Match", FileIO.matchAll())
+        .apply(name + "/Open", FileIO.readMatches());
+  }
+
+  /** The parser of an input's files; a {@code .json} input is JSON lines unless a file is one array. */
+  static FileParser parserFor(ResolvedInput input) {
     FileParser parser = parserFor(input.input());
     if (parser instanceof JsonFileParser && !JsonFileParser.anyArray(input.files())) {
-      // JSON lines only: read by byte ranges like CSV. A file that is one array is read whole.
-      parser = new JsonLinesFileParser();
+      return new JsonLinesFileParser();
     }
-    if (parser instanceof RangedFileParser ranged) {
-      return files.apply(
-          name + "/Ranges", new ReadRanges(ranged, schema, input.input().rangeBytes()));
-    }
-    PCollectionTuple parsed =
-        files.apply(
-            name + "/Parse",
-            ParDo.of(new ParseFileFn(parser, schema))
-                .withOutputTags(ParseFileFn.ROWS, TupleTagList.of(ParseFileFn.DEAD_LETTERS)));
-    parsed.get(ParseFileFn.ROWS).setRowSchema(schema);
-    parsed.get(ParseFileFn.DEAD_LETTERS).setRowSchema(DeadLetter.SCHEMA);
-    return parsed;
+    return parser;
   }
 
   /** Passes rows through, counting them: how the job learns each split's size. */

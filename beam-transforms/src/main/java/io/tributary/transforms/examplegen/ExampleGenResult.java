@@ -23,21 +23,12 @@ public final class ExampleGenResult implements POutput {
 
   private final Splits splits;
   private final PCollection<Row> errors;
-  private final Schema schema;
-  private final InferredSchema inferred;
-  private final List<ResolvedInput> inputs;
+  private final ReadProvenance provenance;
 
-  ExampleGenResult(
-      Splits splits,
-      PCollection<Row> errors,
-      Schema schema,
-      InferredSchema inferred,
-      List<ResolvedInput> inputs) {
+  ExampleGenResult(Splits splits, PCollection<Row> errors, ReadProvenance provenance) {
     this.splits = splits;
     this.errors = errors;
-    this.schema = schema;
-    this.inferred = inferred;
-    this.inputs = List.copyOf(inputs);
+    this.provenance = provenance;
   }
 
   public Splits splits() {
@@ -53,36 +44,37 @@ public final class ExampleGenResult implements POutput {
     return errors;
   }
 
-  public Schema schema() {
-    return schema;
+  /** The schema, the inputs' files, span and version. */
+  public ReadProvenance provenance() {
+    return provenance;
   }
 
-  /**
-   * Each field's original column name (the CSV header or JSON key it was read from), for {@link
-   * io.tributary.transforms.examples.ExamplesIO.Write#withColumnNames}; field names map to
-   * themselves when the schema was declared or read from Avro or Parquet.
-   */
+  public Schema schema() {
+    return provenance.schema();
+  }
+
+  /** See {@link ReadProvenance#columnNames()}. */
   public ColumnNames columnNames() {
-    return inferred == null ? ColumnNames.of(schema) : inferred.columns();
+    return provenance.columnNames();
   }
 
   /** How the schema was inferred, or null when it was declared. */
   public InferredSchema inferred() {
-    return inferred;
+    return provenance.inferred();
   }
 
   public List<ResolvedInput> inputs() {
-    return inputs;
+    return provenance.inputs();
   }
 
-  /** The span read: the highest span among the inputs, or null when no pattern names spans. */
+  /** See {@link ReadProvenance#span()}. */
   public Long span() {
-    return inputs.stream().map(ResolvedInput::span).filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
+    return provenance.span();
   }
 
-  /** The version read, as for {@link #span()}. */
+  /** See {@link ReadProvenance#version()}. */
   public Long version() {
-    return inputs.stream().map(ResolvedInput::version).filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
+    return provenance.version();
   }
 
   @Override

@@ -50,6 +50,9 @@ public final class ExamplesIO {
   /** The Avro schema file beside the data. */
   public static final String SCHEMA_FILE = "schema.avsc";
 
+  /** The prefix of a split folder's name in an examples folder: {@code Split-train}, as in TFX. */
+  public static final String SPLIT_PREFIX = "Split-";
+
   private static final String DATA_PREFIX = "data";
 
   /**

@@ -55,9 +55,14 @@ public final class HashSplit extends PTransform<PCollection<Row>, Splits> {
     return seed;
   }
 
-  @Override
-  public Splits expand(PCollection<Row> rows) {
-    Schema schema = rows.getSchema();
+  /**
+   * The split of each row, as an index into {@link SplitRatios#names()}: what {@link #expand}
+   * applies, for a step that routes rows itself (such as one that writes each split's files as it
+   * reads).
+   *
+   * @throws IllegalArgumentException when a key column is not in {@code schema}
+   */
+  public Partition.PartitionFn<Row> assignment(Schema schema) {
     int[] fields = new int[keyColumns.size()];
     for (int i = 0; i < keyColumns.size(); i++) {
       if (!schema.hasField(keyColumns.get(i))) {
@@ -67,8 +72,14 @@ public final class HashSplit extends PTransform<PCollection<Row>, Splits> {
       }
       fields[i] = schema.indexOf(keyColumns.get(i));
     }
+    return new AssignSplit(fields, ratios, seed);
+  }
+
+  @Override
+  public Splits expand(PCollection<Row> rows) {
+    Schema schema = rows.getSchema();
     PCollectionList<Row> parts =
-        rows.apply("AssignSplit", Partition.of(ratios.names().size(), new AssignSplit(fields, ratios, seed)));
+        rows.apply("AssignSplit", Partition.of(ratios.names().size(), assignment(schema)));
     Map<String, PCollection<Row>> splits = new LinkedHashMap<>();
     for (int i = 0; i < ratios.names().size(); i++) {
       splits.put(ratios.names().get(i), parts.get(i).setRowSchema(schema));

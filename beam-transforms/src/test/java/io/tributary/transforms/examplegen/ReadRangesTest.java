@@ -69,10 +69,10 @@ class ReadRangesTest {
         p.apply(FileIO.match().filepattern(path.toString()))
             .apply(FileIO.readMatches())
             .apply(new ReadRanges(parser, schema, 5000));
-    PAssert.thatSingleton(parsed.get(ParseFileFn.ROWS).apply(Count.globally())).isEqualTo(rows[0]);
+    PAssert.thatSingleton(parsed.get(ReadRanges.ROWS).apply(Count.globally())).isEqualTo(rows[0]);
     PAssert.that(
             parsed
-                .get(ParseFileFn.DEAD_LETTERS)
+                .get(ReadRanges.DEAD_LETTERS)
                 .apply(
                     MapElements.into(TypeDescriptors.strings())
                         .via((Row r) -> r.getInt64("line") + ": " + r.getString("reason"))))
