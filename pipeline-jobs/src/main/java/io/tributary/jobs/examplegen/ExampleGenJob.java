@@ -7,7 +7,8 @@ import io.tributary.jobs.options.UsageException;
 import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.examplegen.CsvFormat;
 import io.tributary.transforms.examplegen.ExampleGen;
-import io.tributary.transforms.examplegen.ExampleGenResult;
+import io.tributary.transforms.examplegen.ReadProvenance;
+import io.tributary.transforms.examplegen.WrittenExamples;
 import io.tributary.transforms.examplegen.FieldNames;
 import io.tributary.transforms.examplegen.Input;
 import io.tributary.transforms.examplegen.InputFormat;
@@ -65,18 +66,15 @@ public final class ExampleGenJob {
     StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
     try {
       Pipeline pipeline = Pipeline.create(options);
-      ExampleGenResult result = pipeline.apply("ExampleGen", examplegen);
-      describe(result);
-      String staging = output.staging().toString();
-      result.splits().forEach(
-          "Write",
-          name -> ExamplesIO.write(staging + "/Split-" + name).withFormat(format).withColumnNames(result.columnNames()));
-      result
+      WrittenExamples written =
+          pipeline.apply("ExampleGen", examplegen.writeTo(output.staging().toString()).withFormat(format));
+      describe(written.provenance());
+      written
           .errors()
           .apply("DeadLettersAsJson", DeadLetter.asJsonLines())
-          .apply("WriteDeadLetters", TextIO.write().to(staging + "/errors/dead-letters").withSuffix(".jsonl"));
+          .apply("WriteDeadLetters", TextIO.write().to(output.staging() + "/errors/dead-letters").withSuffix(".jsonl"));
       PipelineResult run = BeamRun.toCompletion(pipeline, progress);
-      ExamplesArtifact artifact = artifact(result, PipelineCounters.of(run, ExampleGen.METRICS_NAMESPACE), format);
+      ExamplesArtifact artifact = artifact(written, PipelineCounters.of(run, ExampleGen.METRICS_NAMESPACE), format);
       artifact.write(output.staging());
       output.publish();
       say(
@@ -193,25 +191,25 @@ public final class ExampleGenJob {
     }
   }
 
-  private void describe(ExampleGenResult result) {
-    for (ResolvedInput input : result.inputs()) {
+  private void describe(ReadProvenance read) {
+    for (ResolvedInput input : read.inputs()) {
       say(
           "input " + input.input().pattern() + ": " + input.files().size() + " file(s), "
               + input.input().format()
               + (input.span() == null ? "" : ", span " + input.span())
               + (input.version() == null ? "" : ", version " + input.version()));
     }
-    if (result.inferred() == null) {
+    if (read.inferred() == null) {
       say("schema declared in " + options.getSchema());
-    } else if (result.inferred().wholeInput() || result.inferred().rowsSampled() == 0) {
-      say("schema inferred" + (result.inferred().rowsSampled() > 0 ? " from all " + result.inferred().rowsSampled() + " rows" : " from the file") + ": " + fields(result.schema()));
+    } else if (read.inferred().wholeInput() || read.inferred().rowsSampled() == 0) {
+      say("schema inferred" + (read.inferred().rowsSampled() > 0 ? " from all " + read.inferred().rowsSampled() + " rows" : " from the file") + ": " + fields(read.schema()));
     } else {
       say(
-          "schema inferred from the first " + result.inferred().rowsSampled()
+          "schema inferred from the first " + read.inferred().rowsSampled()
               + " rows (values that do not fit become dead letters; --schema to declare it): "
-              + fields(result.schema()));
+              + fields(read.schema()));
     }
-    describeRenames(result.columnNames());
+    describeRenames(read.columnNames());
   }
 
   /** One line per column whose field name differs from its own, saying why when two columns collided. */
@@ -236,10 +234,11 @@ public final class ExampleGenJob {
         .collect(Collectors.joining(", "));
   }
 
-  private ExamplesArtifact artifact(ExampleGenResult result, PipelineCounters metrics, ExampleFormat format) {
+  private ExamplesArtifact artifact(WrittenExamples examples, PipelineCounters metrics, ExampleFormat format) {
+    ReadProvenance provenance = examples.provenance();
     Map<String, Long> splits = new LinkedHashMap<>();
     long written = 0;
-    for (String name : result.splits().names()) {
+    for (String name : examples.splitNames()) {
       long rows = metrics.counter(ExampleGen.SPLIT_COUNTER_PREFIX + name);
       splits.put(name, rows);
       written += rows;
@@ -251,11 +250,11 @@ public final class ExampleGenJob {
     }
     List<ExamplesArtifact.InputFiles> inputs = new ArrayList<>();
     boolean predefined = options.getSplit() != null && !options.getSplit().isEmpty();
-    for (int i = 0; i < result.inputs().size(); i++) {
-      ResolvedInput input = result.inputs().get(i);
+    for (int i = 0; i < provenance.inputs().size(); i++) {
+      ResolvedInput input = provenance.inputs().get(i);
       inputs.add(
           new ExamplesArtifact.InputFiles(
-              predefined ? result.splits().names().get(i) : null,
+              predefined ? examples.splitNames().get(i) : null,
               input.input().pattern(),
               input.input().format().name().toLowerCase(),
               input.files()));
@@ -275,13 +274,13 @@ public final class ExampleGenJob {
         splits,
         read,
         metrics.counter(ExampleGen.DEAD_LETTERS_COUNTER),
-        result.span(),
-        result.version(),
+        provenance.span(),
+        provenance.version(),
         inputs,
         split,
-        result.inferred() == null ? "declared:" + options.getSchema() : "inferred",
+        provenance.inferred() == null ? "declared:" + options.getSchema() : "inferred",
         null,
-        result.columnNames().renamed());
+        provenance.columnNames().renamed());
   }
 
   private void say(String message) {

@@ -1,6 +1,7 @@
 package io.tributary.jobs.examplegen;
 
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.examples.ExamplesIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 public final class ExampleSplits {
 
   /** The prefix of a split folder's name. */
-  public static final String PREFIX = "Split-";
+  public static final String PREFIX = ExamplesIO.SPLIT_PREFIX;
 
   private ExampleSplits() {}
 
