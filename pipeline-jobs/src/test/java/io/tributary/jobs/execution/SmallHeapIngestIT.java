@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,12 +65,11 @@ class SmallHeapIngestIT {
   }
 
   /**
-   * Fails on main as of d87b086: ExampleGen parses a file inside one {@code @ProcessElement}, and the
-   * DirectRunner holds that bundle's whole output, so examplegen runs out of heap. To be enabled when
-   * ExampleGen reads files by byte ranges in bounded bundles (issue 16, point 2).
+   * Failed before ExampleGen wrote rows as it read them ({@code ExampleGen.writeTo}): the
+   * DirectRunner held each parsed file's rows as one bundle's output, then grouped every row by
+   * output shard, and ran out of heap.
    */
   @Test
-  @Disabled("issue 16: on the DirectRunner examplegen holds a file's rows (bundles parsed before they are written, rows grouped by shard on write)")
   void onTheDirectRunner() throws Exception {
     examplegenAndStatisticsGoThrough("direct");
   }
