@@ -63,8 +63,9 @@ import org.apache.beam.sdk.values.Row;
  * quoted values with line breaks are never cut, and line numbers are those of a sequential read;
  * see {@link TextRanges}), Avro at block starts and Parquet at row-group starts (record numbers
  * exact too). Each range is parsed by one call of a plain DoFn ({@link ReadRanges}), so the
- * reader holds no more than a range's rows (what later steps hold is up to the runner: the
- * DirectRunner's file writer groups all rows by shard).
+ * reader holds no more than a range's rows; what later steps hold of the rows is up to the
+ * runner. To write the splits to files, {@link #writeTo} writes each row as it is read and hands
+ * on no rows at all, which bounds memory on every runner.
  * Compressed text ({@code .gz}, {@code .bz2}, {@code .zst}, {@code .deflate}) cannot be cut: one
  * streaming reader per file. A JSON file that is one array is read whole, one worker per file.
  */
