@@ -25,6 +25,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.SourceTestUtils;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +101,7 @@ class FoldingSourceTest {
     write("data-0.avro", 0, 30_000);
     write("data-1.avro", 30_000, 42_000);
     List<Long> all = LongStream.range(0, 42_000).boxed().toList();
-    for (long size : new long[] {5_000, 50_000, 1L << 30}) {
+    for (long size : new long[] {1, 5_000, 50_000, 1L << 30}) {
       List<List<Long>> accumulators = new ArrayList<>();
       List<? extends BoundedSource<List<Long>>> splits = folding().split(size, options);
       for (BoundedSource<List<Long>> split : splits) {
@@ -109,20 +110,43 @@ class FoldingSourceTest {
         accumulators.addAll(read);
       }
       assertTrue(splits.size() >= 2, "two files give two splits at least");
+      assertTrue(splits.size() <= FoldingSource.MAX_SPLITS + 2, splits.size() + " splits for " + size + " bytes");
       assertEquals(all, sorted(accumulators), "split for " + size + " bytes");
     }
   }
 
+  /** The reader of {@link #dynamicSplitsAreRefused}, and what it answered when asked to split. */
+  private static BoundedSource.BoundedReader<List<Long>> splitting;
+  private static final List<Object> answers = new ArrayList<>();
+
   /**
-   * The DirectRunner asks for a split at the halfway point once a reader has started; the reader
-   * has folded its whole split by then, so it refuses, and its one element covers every record.
+   * The DirectRunner asks a reader for dynamic splits from another thread while it reads, again and
+   * again; each residual would be one more accumulator held until the merge. Asked in the middle of
+   * its fold (here from inside it), the reader refuses, and its one element covers every record.
    */
   @Test
-  void aSplitAskedForAfterTheFoldIsRefused() throws Exception {
+  void dynamicSplitsAreRefused() throws Exception {
     write("data-0.avro", 0, 20_000);
-    BoundedSource<List<Long>> file = folding().split(1L << 30, options).get(0);
+    SerializableFunction<GenericRecord, Row> toRow = ExamplesIO.recordToRow(AVRO);
+    SerializableFunction<GenericRecord, Row> askingToSplit =
+        record -> {
+          if ((Long) record.get("id") == 10_000L) {
+            answers.add(splitting.splitAtFraction(0.9));
+          }
+          return toRow.apply(record);
+        };
+    BoundedSource<List<Long>> file =
+        new FoldingSource<>(
+                AvroSource.from(dir.resolve("data-*.avro").toString()).withSchema(AVRO),
+                askingToSplit,
+                new IdsFn(),
+                ListCoder.of(VarLongCoder.of()))
+            .split(1L << 30, options)
+            .get(0);
     try (BoundedSource.BoundedReader<List<Long>> reader = file.createReader(options)) {
+      splitting = reader;
       assertTrue(reader.start());
+      assertEquals(java.util.Arrays.asList((Object) null), answers, "the split asked for mid-fold");
       assertNull(reader.splitAtFraction(0.5), "nothing is left to split off");
       assertEquals(LongStream.range(0, 20_000).boxed().toList(), sorted(List.of(reader.getCurrent())));
       assertFalse(reader.advance());
