@@ -1,0 +1,36 @@
+package io.tributary.jobs.artifacts;
+
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.hdfs.HadoopFileSystemOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The file systems a job reaches from the launching JVM: registers Beam's {@link FileSystems} with
+ * the job's options (so {@code hdfs://} inputs are matched and artifacts read and written before
+ * and after the pipeline runs), and keeps their Hadoop configuration for {@link Folders}.
+ *
+ * <p>The Hadoop configuration is {@code --hdfsConfiguration=[{"fs.defaultFS":"hdfs://nn:8020"}]}
+ * when given, else read from {@code $HADOOP_CONF_DIR} (Beam's default: its {@code core-site.xml}
+ * and {@code hdfs-site.xml}); with neither, Beam registers no {@code hdfs} scheme.
+ */
+public final class JobFileSystems {
+
+  private static volatile Configuration hadoop;
+
+  private JobFileSystems() {}
+
+  /** Call once as a job starts, with its options (or {@code PipelineOptionsFactory.create()}). */
+  public static void register(PipelineOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    List<Configuration> configurations = options.as(HadoopFileSystemOptions.class).getHdfsConfiguration();
+    hadoop = configurations == null || configurations.isEmpty() ? null : configurations.get(0);
+  }
+
+  /** The Hadoop configuration registered last, or Hadoop's defaults. */
+  static Configuration hadoopConfiguration() {
+    Configuration registered = hadoop;
+    return registered != null ? registered : new Configuration();
+  }
+}
