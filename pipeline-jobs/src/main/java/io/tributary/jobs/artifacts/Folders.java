@@ -57,6 +57,9 @@ public abstract sealed class Folders permits LocalFolders, HadoopFolders {
 
   public abstract boolean exists(String location) throws IOException;
 
+  /** Whether {@code location} is a folder (false for a file or nothing). */
+  public abstract boolean isFolder(String location) throws IOException;
+
   /** Whether {@code location} is a folder with nothing in it (false for a file or nothing). */
   public abstract boolean isEmptyFolder(String location) throws IOException;
 

@@ -46,6 +46,15 @@ final class HadoopFolders extends Folders {
   }
 
   @Override
+  public boolean isFolder(String location) throws IOException {
+    try {
+      return context(location).getFileStatus(path(location)).isDirectory();
+    } catch (FileNotFoundException none) {
+      return false;
+    }
+  }
+
+  @Override
   public boolean isEmptyFolder(String location) throws IOException {
     try {
       FileStatus status = context(location).getFileStatus(path(location));

@@ -28,9 +28,17 @@ public final class JobFileSystems {
     hadoop = configurations == null || configurations.isEmpty() ? null : configurations.get(0);
   }
 
-  /** The Hadoop configuration registered last, or Hadoop's defaults. */
+  /**
+   * Hadoop's defaults with the configuration registered last laid over them: one given as {@code
+   * --hdfsConfiguration} holds only what it names (Beam builds it without defaults), and {@code
+   * FileContext} needs the defaults' {@code fs.AbstractFileSystem.hdfs.impl}.
+   */
   static Configuration hadoopConfiguration() {
+    Configuration merged = new Configuration();
     Configuration registered = hadoop;
-    return registered != null ? registered : new Configuration();
+    if (registered != null) {
+      registered.forEach(entry -> merged.set(entry.getKey(), entry.getValue()));
+    }
+    return merged;
   }
 }

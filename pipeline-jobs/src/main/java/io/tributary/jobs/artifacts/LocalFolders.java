@@ -38,6 +38,11 @@ final class LocalFolders extends Folders {
   }
 
   @Override
+  public boolean isFolder(String location) {
+    return Files.isDirectory(localPath(location));
+  }
+
+  @Override
   public boolean isEmptyFolder(String location) {
     try (Stream<Path> entries = Files.list(localPath(location))) {
       return entries.findAny().isEmpty();

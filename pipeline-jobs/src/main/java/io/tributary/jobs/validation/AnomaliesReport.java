@@ -1,14 +1,12 @@
 package io.tributary.jobs.validation;
 
+import io.tributary.transforms.artifacts.ArtifactFiles;
 import io.tributary.transforms.statistics.ValueCount;
 import io.tributary.transforms.statistics.report.Html;
 import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.Anomaly;
 import io.tributary.transforms.validation.DistanceResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,8 +31,9 @@ final class AnomaliesReport {
 
   private AnomaliesReport() {}
 
-  static void write(Path file, String title, List<CheckedSplit> splits) throws IOException {
-    Files.writeString(file, html(title, splits), StandardCharsets.UTF_8);
+  /** Writes {@link #html} as UTF-8 to {@code file}, a local path or a URI, through Beam's file systems. */
+  static void write(String file, String title, List<CheckedSplit> splits) throws IOException {
+    ArtifactFiles.writeText(file, html(title, splits));
   }
 
   static String html(String title, List<CheckedSplit> splits) {
