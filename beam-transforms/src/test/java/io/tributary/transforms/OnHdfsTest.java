@@ -9,6 +9,8 @@ import io.tributary.transforms.examplegen.ExampleGenResult;
 import io.tributary.transforms.examplegen.Input;
 import io.tributary.transforms.examples.ExampleFormat;
 import io.tributary.transforms.examples.ExamplesIO;
+import io.tributary.transforms.model.ModelFolder;
+import io.tributary.transforms.model.SavedModel;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.SchemaGen;
 import io.tributary.transforms.schema.SchemaJson;
@@ -17,7 +19,11 @@ import io.tributary.transforms.statistics.Statistics;
 import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.statistics.report.StatisticsReport;
 import io.tributary.transforms.testing.LocalHdfs;
+import io.tributary.transforms.testing.PenguinExamples;
 import io.tributary.transforms.testing.TestFiles;
+import io.tributary.transforms.train.Trainer;
+import io.tributary.transforms.train.TrainerConfig;
+import io.tributary.transforms.transform.TransformFnFiles;
 import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.AnomaliesJson;
 import io.tributary.transforms.validation.AnomalyType;
@@ -43,7 +49,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The library on a real HDFS ({@link LocalHdfs}): examples, artifacts written by the driver and by
- * workers, and ExampleGen over a CSV, all at {@code hdfs://} URIs, on the DirectRunner.
+ * workers, a fitted transform and a model, and ExampleGen over a CSV, all at {@code hdfs://} URIs,
+ * on the DirectRunner.
  */
 @ExtendWith({TestPipelineExtension.class, LocalHdfs.class})
 class OnHdfsTest {
@@ -117,6 +124,21 @@ class OnHdfsTest {
     assertEquals(
         StatisticsReport.html("penguins", List.of(evalBack, trainBack)),
         ArtifactFiles.readText(root + "/statistics.html"));
+  }
+
+  @Test
+  void transformFnAndModelFoldersRoundTrip(LocalHdfs.Cluster hdfs) {
+    PenguinExamples penguins = PenguinExamples.get();
+    String root = hdfs.newFolder("trained");
+    TransformFnFiles.write(penguins.transformFn(), root + "/transform");
+    assertEquals(penguins.transformFn(), TransformFnFiles.read(root + "/transform"));
+    SavedModel trained = Trainer.of(TrainerConfig.builder("species").build())
+        .train(penguins.transformFn(), root + "/transform", penguins.transformedTrain());
+    ModelFolder.write(trained, root + "/model");
+    assertEquals(List.of(ModelFolder.DESCRIPTOR_FILE, ModelFolder.MODEL_FILE), hdfs.list(root + "/model"));
+    SavedModel loaded = ModelFolder.read(root + "/model");
+    assertEquals(trained.descriptor(), loaded.descriptor());
+    assertEquals(trained.descriptor(), ModelFolder.readDescriptor(root + "/model"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.JobArguments;
 import io.tributary.jobs.statistics.StatisticsGenJob;
 import io.tributary.jobs.statistics.StatisticsGenOptions;
+import io.tributary.jobs.testing.CliRun;
 import io.tributary.jobs.validation.CheckedSplit;
 import io.tributary.jobs.validation.SchemaGenJob;
 import io.tributary.jobs.validation.ValidateJob;
@@ -89,5 +90,21 @@ class JobsOnHdfsTest {
 
     // Every output was published by a rename: no staging folder is left beside them.
     assertEquals(List.of("anomalies", "data", "examples", "schema", "statistics"), hdfs.list(root));
+  }
+
+  @Test
+  void theCommandLineReachesHdfsWithTheConfigurationAndSaysHowWithout(LocalHdfs.Cluster hdfs) throws Exception {
+    String root = hdfs.newFolder("cli");
+    ArtifactFiles.writeBytes(root + "/data/penguins.csv", Files.readAllBytes(TestFiles.penguins()), "text/csv");
+    CliRun run = CliRun.of("examplegen", "--input=" + root + "/data/penguins.csv", "--output=" + root + "/examples",
+        hdfsConfiguration(hdfs));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("output: " + root + "/examples"), run.out());
+
+    CliRun unconfigured = CliRun.of("statistics", "--examples=" + root + "/examples", "--output=" + root + "/statistics");
+    assertEquals(2, unconfigured.exitCode(), unconfigured.err());
+    assertTrue(unconfigured.err().contains("No filesystem found for scheme hdfs: give the cluster's Hadoop configuration"),
+        unconfigured.err());
+    assertEquals(List.of("data", "examples"), hdfs.list(root));
   }
 }

@@ -41,4 +41,16 @@ public final class JobFileSystems {
     }
     return merged;
   }
+
+  /**
+   * {@code message} with the fix added when it is Beam's "No filesystem found for scheme hdfs"
+   * (no Hadoop configuration was given); any other message unchanged.
+   */
+  public static String explain(String message) {
+    if (message == null || !message.matches("No filesystem found for scheme (hdfs|webhdfs)")) {
+      return message;
+    }
+    return message + ": give the cluster's Hadoop configuration, with HADOOP_CONF_DIR=<folder of its core-site.xml>"
+        + " or, for a Beam job, --hdfsConfiguration=[{\"fs.defaultFS\":\"hdfs://NAMENODE:PORT\"}]";
+  }
 }
