@@ -29,6 +29,7 @@ import io.tributary.transforms.validation.AnomaliesJson;
 import io.tributary.transforms.validation.AnomalyType;
 import io.tributary.transforms.validation.CsvTable;
 import io.tributary.transforms.validation.ExampleValidator;
+import io.tributary.transforms.validation.report.AnomaliesReport;
 import java.nio.file.Files;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -107,8 +108,9 @@ class OnHdfsTest {
     train.apply("WriteTrain", StatisticsJson.writeTo(root + "/Split-train"));
     eval.apply("WriteEval", StatisticsJson.writeTo(root + "/Split-eval"));
     schema.apply(SchemaJson.writeTo(root + "/schema"));
-    eval.apply(ExampleValidator.validate(schema.apply(View.asSingleton())))
-        .apply(AnomaliesJson.writeTo(root + "/Split-eval"));
+    PCollection<Anomalies> anomalies = eval.apply(ExampleValidator.validate(schema.apply(View.asSingleton())));
+    anomalies.apply(AnomaliesJson.writeTo(root + "/Split-eval"));
+    anomalies.apply(AnomaliesReport.writeTo(root + "/anomalies.html", "penguins"));
     PCollectionList.of(train).and(eval).apply(Flatten.pCollections())
         .apply(StatisticsReport.writeTo(root + "/statistics.html", "penguins"));
     p.run().waitUntilFinish();
@@ -124,11 +126,15 @@ class OnHdfsTest {
     assertEquals(
         StatisticsReport.html("penguins", List.of(evalBack, trainBack)),
         ArtifactFiles.readText(root + "/statistics.html"));
+    assertEquals(
+        AnomaliesReport.html("penguins", List.of(AnomaliesReport.Section.of(anomaliesBack))),
+        ArtifactFiles.readText(root + "/anomalies.html"));
   }
 
   @Test
   void transformFnAndModelFoldersRoundTrip(LocalHdfs.Cluster hdfs) {
     PenguinExamples penguins = PenguinExamples.get();
+    hdfs.register();   // the first get() runs a pipeline of its own
     String root = hdfs.newFolder("trained");
     TransformFnFiles.write(penguins.transformFn(), root + "/transform");
     assertEquals(penguins.transformFn(), TransformFnFiles.read(root + "/transform"));

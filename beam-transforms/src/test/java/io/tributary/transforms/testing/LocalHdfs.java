@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Before each test, Beam's {@link FileSystems} are registered with the cluster's configuration
  * (a pipeline run re-registers them with its own options, which is why {@link
- * Cluster#configure(PipelineOptions)} exists for pipelines). If the cluster cannot start, the
+ * Cluster#configure(PipelineOptions)} exists for pipelines, and {@link Cluster#register()} for
+ * after one). If the cluster cannot start, the
  * tests fail when the environment variable {@code CI} is {@code true}, and are aborted (reported
  * as skipped) with the reason otherwise.
  */
@@ -60,7 +61,7 @@ public final class LocalHdfs implements BeforeAllCallback, BeforeEachCallback, P
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    FileSystems.setDefaultPipelineOptions(start(context).cluster.configure(PipelineOptionsFactory.create()));
+    start(context).cluster.register();
   }
 
   @Override
@@ -146,6 +147,14 @@ public final class LocalHdfs implements BeforeAllCallback, BeforeEachCallback, P
       Configuration conf = new Configuration(dfs.getConfiguration(0));
       conf.set("fs.defaultFS", root);
       return conf;
+    }
+
+    /**
+     * Registers Beam's {@link FileSystems} with this cluster, as before each test: again after a
+     * pipeline whose options lack it ran in this JVM (a run re-registers them with its own).
+     */
+    public void register() {
+      FileSystems.setDefaultPipelineOptions(configure(PipelineOptionsFactory.create()));
     }
 
     /** Sets {@code options}' HDFS configuration to this cluster's; returns them. */

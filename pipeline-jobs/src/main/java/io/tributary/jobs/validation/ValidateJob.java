@@ -16,6 +16,7 @@ import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.AnomaliesJson;
 import io.tributary.transforms.validation.Anomaly;
 import io.tributary.transforms.validation.ExampleValidator;
+import io.tributary.transforms.validation.report.AnomaliesReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ public final class ValidateJob {
       }
       AnomaliesReport.write(Folders.resolve(staging, REPORT),
           ReportTitle.of(reportSubject, "anomalies", checked.stream().map(CheckedSplit::label).toList()),
-          names == null ? checked : checked.stream().map(c -> c.withFeatureNames(names::original)).toList());
+          (names == null ? checked : checked.stream().map(c -> c.withFeatureNames(names::original)).toList())
+              .stream().map(CheckedSplit::section).toList());
       out.publish();
       List<Anomalies> all = checked.stream().map(CheckedSplit::anomalies).toList();
       long errors = FailOn.ERROR.count(all);
