@@ -52,6 +52,7 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
   @Override
   public List<FoldingSource<AccumT>> split(long desiredBundleSizeBytes, PipelineOptions options)
       throws Exception {
+    BatchingSource.registerFileSystems(options);
     List<FoldingSource<AccumT>> splits = new ArrayList<>();
     for (BoundedSource<GenericRecord> split :
         source.split(BatchingSource.splitBytes(desiredBundleSizeBytes), options)) {
@@ -62,6 +63,7 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
 
   @Override
   public long getEstimatedSizeBytes(PipelineOptions options) throws Exception {
+    BatchingSource.registerFileSystems(options);
     return source.getEstimatedSizeBytes(options);
   }
 
