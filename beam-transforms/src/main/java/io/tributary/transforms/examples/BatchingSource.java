@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.io.BoundedSource;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 
@@ -48,6 +49,7 @@ final class BatchingSource<T> extends BoundedSource<List<T>> {
 
   @Override
   public List<BatchingSource<T>> split(long desiredBundleSizeBytes, PipelineOptions options) throws Exception {
+    registerFileSystems(options);
     List<BatchingSource<T>> splits = new ArrayList<>();
     for (BoundedSource<T> split : source.split(splitBytes(desiredBundleSizeBytes), options)) {
       splits.add(new BatchingSource<>(split, batchSize));
@@ -62,7 +64,18 @@ final class BatchingSource<T> extends BoundedSource<List<T>> {
 
   @Override
   public long getEstimatedSizeBytes(PipelineOptions options) throws Exception {
+    registerFileSystems(options);
     return source.getEstimatedSizeBytes(options);
+  }
+
+  /**
+   * Registers Beam's file systems with the pipeline's options before the wrapped file source lists
+   * its files. Flink's JobManager sizes and splits sources without doing so, so there only the
+   * default schemes exist, and {@code hdfs://} examples failed to split (Beam 2.70's enumerator
+   * then hides the cause behind a NullPointerException).
+   */
+  static void registerFileSystems(PipelineOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
   }
 
   @Override

@@ -59,6 +59,7 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
   @Override
   public List<FoldingSource<AccumT>> split(long desiredBundleSizeBytes, PipelineOptions options)
       throws Exception {
+    BatchingSource.registerFileSystems(options);
     List<FoldingSource<AccumT>> splits = new ArrayList<>();
     long bytes =
         Math.max(BatchingSource.splitBytes(desiredBundleSizeBytes), source.getEstimatedSizeBytes(options) / MAX_SPLITS + 1);
@@ -70,6 +71,7 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
 
   @Override
   public long getEstimatedSizeBytes(PipelineOptions options) throws Exception {
+    BatchingSource.registerFileSystems(options);
     return source.getEstimatedSizeBytes(options);
   }
 

@@ -1,19 +1,14 @@
 package io.tributary.transforms.model;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.tributary.transforms.artifacts.ArtifactFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -73,8 +68,8 @@ public final class ModelFolder {
 
   /** Reads only {@value #DESCRIPTOR_FILE}: cheap, for checks at pipeline construction. */
   public static ModelDescriptor readDescriptor(String directory) {
-    ResourceId file = file(directory, DESCRIPTOR_FILE);
-    String json = new String(readBytes(file), StandardCharsets.UTF_8);
+    String file = file(directory, DESCRIPTOR_FILE);
+    String json = new String(readBytes(directory, file), StandardCharsets.UTF_8);
     try {
       return ModelDescriptor.fromJson(json);
     } catch (IllegalArgumentException e) {
@@ -85,8 +80,8 @@ public final class ModelFolder {
   /** Reads and checks the model and its descriptor. */
   public static SavedModel read(String directory) {
     ModelDescriptor descriptor = readDescriptor(directory);
-    ResourceId file = file(directory, MODEL_FILE);
-    byte[] bytes = readBytes(file);
+    String file = file(directory, MODEL_FILE);
+    byte[] bytes = readBytes(directory, file);
     if (!sha256(bytes).equals(descriptor.modelSha256())) {
       throw new ModelFormatException(
           file + " does not match the modelSha256 in " + DESCRIPTOR_FILE + " (" + bytes.length
@@ -107,26 +102,26 @@ public final class ModelFolder {
     return new SavedModel(descriptor, model);
   }
 
-  private static ResourceId file(String directory, String name) {
+  private static String file(String directory, String name) {
     if (directory == null || directory.isBlank()) {
       throw new IllegalArgumentException("name the model folder (the Trainer's model output)");
     }
-    return FileSystems.matchNewResource(directory, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
+    return ArtifactFiles.resolve(directory, name);
   }
 
-  private static void writeBytes(ResourceId file, byte[] bytes, String mimeType) {
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, mimeType))) {
-      out.write(bytes);
+  private static void writeBytes(String file, byte[] bytes, String mimeType) {
+    try {
+      ArtifactFiles.writeBytes(file, bytes, mimeType);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 
-  private static byte[] readBytes(ResourceId file) {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
-      return in.readAllBytes();
+  private static byte[] readBytes(String directory, String file) {
+    try {
+      return ArtifactFiles.readBytes(file);
     } catch (FileNotFoundException e) {
-      throw new ModelFormatException(file + " is missing: is " + file.getCurrentDirectory() + " a model folder?", e);
+      throw new ModelFormatException(file + " is missing: is " + directory + " a model folder?", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

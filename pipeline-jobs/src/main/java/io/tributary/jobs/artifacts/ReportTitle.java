@@ -1,5 +1,6 @@
 package io.tributary.jobs.artifacts;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,6 +43,11 @@ public final class ReportTitle {
    * laid out as a pipeline's artifact, else its last two path elements ({@code
    * work/penguin-examples}).
    */
+  public static String folder(String folder) {
+    return folder(Path.of(folder.contains("://") ? URI.create(folder).getPath() : folder));
+  }
+
+  /** {@link #folder(String)} of a local folder. */
   public static String folder(Path folder) {
     Path path = folder.toAbsolutePath().normalize();
     int names = path.getNameCount();

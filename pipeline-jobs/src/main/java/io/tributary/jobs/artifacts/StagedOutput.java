@@ -3,12 +3,7 @@ package io.tributary.jobs.artifacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,66 +13,82 @@ import java.util.UUID;
  * An output folder that appears complete or not at all.
  *
  * <pre>{@code
- * StagedOutput out = StagedOutput.begin(Path.of("out/examples"), false);
+ * StagedOutput out = StagedOutput.begin("hdfs://nn:8020/out/examples", false);   // or a local Path
  * try {
- *   write(out.staging());   // everything goes here
- *   out.publish();          // one rename makes it visible
+ *   write(out.stagingUri());   // everything goes here
+ *   out.publish();             // one rename makes it visible
  * } catch (Exception e) {
- *   out.abandon();          // nothing half-written is left
+ *   out.abandon();             // nothing half-written is left
  *   throw e;
  * }
  * }</pre>
  *
  * <p>The staging folder is a hidden sibling of the target ({@code .examples.staging-<id>}), on the
- * same file system, so publishing is a rename. Output folders are local (or on a file system
+ * same file system, so publishing is a rename: a local one, or on HDFS one namenode operation
+ * ({@link Folders}). Local output folders are local to the launching JVM (or on a file system
  * mounted on every worker) and given as absolute paths to the workers.
  */
 public final class StagedOutput {
 
-  private final Path target;
-  private final Path staging;
+  private final Folders folders;
+  private final String target;
+  private final String staging;
   private final boolean replace;
 
-  private StagedOutput(Path target, Path staging, boolean replace) {
+  private StagedOutput(Folders folders, String target, String staging, boolean replace) {
+    this.folders = folders;
     this.target = target;
     this.staging = staging;
     this.replace = replace;
   }
 
-  /**
-   * Starts an output. An existing non-empty target is an error unless {@code replace}, in which
-   * case it is replaced only when the new output is published.
-   */
+  /** {@link #begin(String, boolean)} of a local folder. */
   public static StagedOutput begin(Path target, boolean replace) {
-    Path absolute = target.toAbsolutePath().normalize();
-    if (Files.exists(absolute) && !replace && !isEmptyFolder(absolute)) {
-      throw new IllegalArgumentException(
-          absolute + " already exists: choose another output folder or allow replacing it");
-    }
-    Path staging =
-        absolute.resolveSibling("." + absolute.getFileName() + ".staging-" + UUID.randomUUID());
+    return begin(target.toAbsolutePath().normalize().toString(), replace);
+  }
+
+  /**
+   * Starts an output at a local path or a URI such as {@code hdfs://nn:8020/out}. An existing
+   * non-empty target is an error unless {@code replace}, in which case it is replaced only when the
+   * new output is published.
+   */
+  public static StagedOutput begin(String target, boolean replace) {
+    Folders folders = Folders.of(target);
+    String absolute = folders.normalize(target);
+    String staging = folders.sibling(absolute, "." + folders.name(absolute) + ".staging-" + UUID.randomUUID());
     try {
-      Files.createDirectories(staging);
+      if (folders.exists(absolute) && !replace && !folders.isEmptyFolder(absolute)) {
+        throw new IllegalArgumentException(
+            absolute + " already exists: choose another output folder or allow replacing it");
+      }
+      folders.create(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + staging + ": " + e.getMessage(), e);
     }
-    return new StagedOutput(absolute, staging, replace);
+    return new StagedOutput(folders, absolute, staging, replace);
   }
 
-  private static boolean isEmptyFolder(Path path) {
-    try (var entries = Files.list(path)) {
-      return entries.findAny().isEmpty();
-    } catch (IOException notAFolder) {
-      return false;
-    }
-  }
-
-  /** Where to write; absolute. */
+  /**
+   * Where to write; absolute.
+   *
+   * @throws IllegalStateException when the output is not local: use {@link #stagingUri()}
+   */
   public Path staging() {
+    return folders.localPath(staging);
+  }
+
+  /** The local path of the target; see {@link #staging()}. */
+  public Path target() {
+    return folders.localPath(target);
+  }
+
+  /** Where to write, as an absolute path or a URI (for {@code FileSystems} and Beam IO). */
+  public String stagingUri() {
     return staging;
   }
 
-  public Path target() {
+  /** The published folder, as an absolute path or a URI. */
+  public String targetUri() {
     return target;
   }
 
@@ -114,14 +125,14 @@ public final class StagedOutput {
   }
 
   /** An output moved into place, and the folder it replaced (kept until every output is in place). */
-  private record Published(StagedOutput output, Path replaced) {
+  private record Published(StagedOutput output, String replaced) {
 
     /** Moves the output back to its staging folder and the replaced folder back into place. */
     void undo(Exception cause) {
       try {
-        Files.move(output.target, output.staging, StandardCopyOption.ATOMIC_MOVE);
+        output.folders.move(output.target, output.staging);
         if (replaced != null) {
-          Files.move(replaced, output.target, StandardCopyOption.ATOMIC_MOVE);
+          output.folders.move(replaced, output.target);
         }
       } catch (IOException e) {
         cause.addSuppressed(e);
@@ -133,7 +144,7 @@ public final class StagedOutput {
         return;
       }
       try {
-        deleteTree(replaced);
+        output.folders.deleteTree(replaced);
       } catch (IOException e) {
         throw new UncheckedIOException("published " + output.target + " but cannot remove " + replaced + ": " + e.getMessage(), e);
       }
@@ -142,16 +153,16 @@ public final class StagedOutput {
 
   /** Moves this output into place; on failure nothing of it has moved. */
   private Published moveIntoPlace() {
-    if (Files.exists(target) && !replace && !isEmptyFolder(target)) {
-      throw new IllegalStateException(target + " appeared while the job ran; not replacing it");
-    }
-    Path old = null;
+    String old = null;
     try {
-      if (Files.exists(target)) {
-        old = target.resolveSibling("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      if (folders.exists(target) && !replace && !folders.isEmptyFolder(target)) {
+        throw new IllegalStateException(target + " appeared while the job ran; not replacing it");
       }
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      if (folders.exists(target)) {
+        old = folders.sibling(target, "." + folders.name(target) + ".replaced-" + UUID.randomUUID());
+        folders.move(target, old);
+      }
+      folders.move(staging, target);
       return new Published(this, old);
     } catch (IOException e) {
       UncheckedIOException failure =
@@ -159,9 +170,11 @@ public final class StagedOutput {
               "cannot publish " + target + ": "
                   + (e instanceof AtomicMoveNotSupportedException ? "cannot rename " + staging + " atomically" : e.getMessage()),
               e);
-      if (old != null && !Files.exists(target)) {
+      if (old != null) {
         try {
-          Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+          if (!folders.exists(target)) {
+            folders.move(old, target);
+          }
         } catch (IOException restore) {
           failure.addSuppressed(restore);
         }
@@ -173,31 +186,14 @@ public final class StagedOutput {
   /** Deletes the staged folder; safe to call more than once. */
   public void abandon() {
     try {
-      deleteTree(staging);
+      folders.deleteTree(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + staging + ": " + e.getMessage(), e);
     }
   }
 
-  /** Deletes a folder and everything in it; a missing folder is fine. */
+  /** Deletes a local folder and everything in it; a missing folder is fine. */
   public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    LocalFolders.INSTANCE.deleteTree(root.toString());
   }
 }

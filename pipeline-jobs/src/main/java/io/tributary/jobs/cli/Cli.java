@@ -1,5 +1,6 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.artifacts.JobFileSystems;
 import io.tributary.jobs.execution.FatalErrors;
 import io.tributary.jobs.options.UsageException;
 import io.tributary.metadata.MetadataException;
@@ -19,7 +20,7 @@ final class Cli {
       return body.call();
     } catch (UsageException | IllegalArgumentException e) {
       debug(e);
-      System.err.println("tributary " + command + ": " + e.getMessage());
+      System.err.println("tributary " + command + ": " + JobFileSystems.explain(e.getMessage()));
       System.err.println("Run 'tributary " + command + " --help' for the options.");
       return JobCommand.USAGE;
     } catch (Exception | Error e) {

@@ -1,10 +1,11 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.artifacts.JobFileSystems;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.validation.SchemaGenJob;
 import io.tributary.transforms.schema.SchemaGen;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,10 +18,10 @@ import picocli.CommandLine.Option;
 final class SchemaGenCommand implements Callable<Integer> {
 
   @Option(names = "--statistics", required = true, description = "StatisticsGen's output folder.")
-  Path statistics;
+  String statistics;
 
   @Option(names = "--output", required = true, description = "Output folder; gets schema.json.")
-  Path output;
+  String output;
 
   @Option(names = "--split", description = "The split to infer from (default: ${DEFAULT-VALUE}); the other splits check the result.")
   String split = "train";
@@ -40,6 +41,7 @@ final class SchemaGenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Cli.guard("schemagen", () -> {
+      JobFileSystems.register(PipelineOptionsFactory.create());
       SchemaGen.Infer infer = SchemaGen.infer().withMaxDomainSize(maxDomainSize).withRangeMargin(rangeMargin);
       SchemaGenJob.run(statistics, split, infer, label, output, overwrite, new Progress("schemagen", System.out));
       return 0;

@@ -1,13 +1,14 @@
 package io.tributary.jobs.cli;
 
+import io.tributary.jobs.artifacts.JobFileSystems;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.validation.CheckedSplit;
 import io.tributary.jobs.validation.FailOn;
 import io.tributary.jobs.validation.ValidateJob;
 import io.tributary.jobs.validation.ValidateSettings;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,20 +29,20 @@ final class ValidateCommand implements Callable<Integer> {
   static final int ANOMALIES = 3;
 
   @Option(names = "--statistics", required = true, description = "StatisticsGen's output folder.")
-  Path statistics;
+  String statistics;
 
   @Option(names = "--schema", required = true, description = "A schema.json, or a folder holding one (SchemaGen's output).")
-  Path schema;
+  String schema;
 
   @Option(names = "--output", required = true, description = "Output folder; gets Split-<name>/anomalies.json and anomalies.html.")
-  Path output;
+  String output;
 
   @Option(names = "--baselineStatistics", description = "Statistics of the previous span: each split is compared with the same split there (drift).")
-  Path baseline;
+  String baseline;
 
   @Option(names = "--servingStatistics", description = "Statistics of serving data: each of its splits is checked in"
       + " --servingEnvironment and compared with --trainingSplit of --statistics (skew); written to serving/Split-<name>/.")
-  Path serving;
+  String serving;
 
   @Option(names = "--trainingSplit", description = "The split of --statistics that serving data is compared with (default: ${DEFAULT-VALUE}).")
   String trainingSplit = ValidateSettings.TRAINING_SPLIT;
@@ -61,6 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Cli.guard("validate", () -> {
+      JobFileSystems.register(PipelineOptionsFactory.create());
       FailOn threshold = FailOn.parse(failOn);
       ValidateSettings settings = ValidateSettings.of(statistics, schema, output)
           .withBaseline(baseline)

@@ -1,9 +1,12 @@
 package io.tributary.jobs.examplegen;
 
+import io.tributary.jobs.artifacts.Folders;
+import io.tributary.jobs.artifacts.JobFileSystems;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.artifacts.ArtifactFiles;
 import io.tributary.transforms.deadletter.DeadLetter;
 import io.tributary.transforms.examplegen.CsvFormat;
 import io.tributary.transforms.examplegen.ExampleGen;
@@ -15,14 +18,11 @@ import io.tributary.transforms.examplegen.InputFormat;
 import io.tributary.transforms.examplegen.ResolvedInput;
 import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExampleFormat;
-import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.metrics.PipelineCounters;
 import io.tributary.transforms.split.Split;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,21 +61,22 @@ public final class ExampleGenJob {
 
   /** Runs the job to completion; the output exists afterwards only if this returns. */
   public ExamplesArtifact run() {
+    JobFileSystems.register(options);
     ExampleGen examplegen = configure();
     ExampleFormat format = parse(() -> ExampleFormat.parse(options.getOutputFormat()));
-    StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
+    StagedOutput output = StagedOutput.begin(options.getOutput(), options.getOverwrite());
     try {
       Pipeline pipeline = Pipeline.create(options);
-      WrittenExamples written =
-          pipeline.apply("ExampleGen", examplegen.writeTo(output.staging().toString()).withFormat(format));
+      String staging = output.stagingUri();
+      WrittenExamples written = pipeline.apply("ExampleGen", examplegen.writeTo(staging).withFormat(format));
       describe(written.provenance());
       written
           .errors()
           .apply("DeadLettersAsJson", DeadLetter.asJsonLines())
-          .apply("WriteDeadLetters", TextIO.write().to(output.staging() + "/errors/dead-letters").withSuffix(".jsonl"));
+          .apply("WriteDeadLetters", TextIO.write().to(staging + "/errors/dead-letters").withSuffix(".jsonl"));
       PipelineResult run = BeamRun.toCompletion(pipeline, progress);
       ExamplesArtifact artifact = artifact(written, PipelineCounters.of(run, ExampleGen.METRICS_NAMESPACE), format);
-      artifact.write(output.staging());
+      artifact.write(staging);
       output.publish();
       say(
           String.format(
@@ -87,9 +88,9 @@ public final class ExampleGenJob {
                   .collect(Collectors.joining(", ")),
               artifact.deadLetters()));
       if (artifact.deadLetters() > 0) {
-        say("dead letters: " + output.target().resolve("errors"));
+        say("dead letters: " + Folders.resolve(output.targetUri(), "errors"));
       }
-      say("output: " + output.target());
+      say("output: " + output.targetUri());
       return artifact;
     } catch (IOException e) {
       output.abandon();
@@ -183,7 +184,7 @@ public final class ExampleGenJob {
 
   private static Schema readSchema(String path) {
     try {
-      return AvroUtils.toBeamSchema(new org.apache.avro.Schema.Parser().parse(Files.readString(Path.of(path))));
+      return AvroUtils.toBeamSchema(new org.apache.avro.Schema.Parser().parse(ArtifactFiles.readText(path)));
     } catch (IOException e) {
       throw new UsageException("cannot read --schema=" + path + ": " + e.getMessage());
     } catch (RuntimeException e) {

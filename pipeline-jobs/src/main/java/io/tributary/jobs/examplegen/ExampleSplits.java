@@ -1,14 +1,13 @@
 package io.tributary.jobs.examplegen;
 
 import io.tributary.jobs.options.UsageException;
+import io.tributary.jobs.artifacts.Folders;
 import io.tributary.transforms.examples.ExamplesIO;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The splits of an examples folder, for every job that reads one: its {@code Split-<name>/}
@@ -22,18 +21,21 @@ public final class ExampleSplits {
 
   private ExampleSplits() {}
 
+  /** {@link #of(String)} of a local folder. */
+  public static List<String> of(Path examples) {
+    return of(examples.toString());
+  }
+
   /**
-   * The split names of {@code examples}.
+   * The split names of {@code examples}, a local folder or a URI such as {@code hdfs://nn/out}.
    *
    * @throws UsageException when the folder cannot be read or has no split folders
    */
-  public static List<String> of(Path examples) {
+  public static List<String> of(String examples) {
     List<String> found;
-    try (Stream<Path> children = Files.list(examples)) {
+    try {
       found =
-          children
-              .filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
+          Folders.of(examples).subfolders(examples).stream()
               .filter(name -> name.startsWith(PREFIX))
               .map(name -> name.substring(PREFIX.length()))
               .sorted()
@@ -47,11 +49,16 @@ public final class ExampleSplits {
     return inExampleGenOrder(examples, found);
   }
 
+  /** {@link #of(String, List)} of a local folder. */
+  public static List<String> of(Path folder, List<String> wanted) {
+    return of(folder.toString(), wanted);
+  }
+
   /**
    * The splits a job was asked for ({@code --splits}), checked against those of the folder; all of
    * them when none were named.
    */
-  public static List<String> of(Path folder, List<String> wanted) {
+  public static List<String> of(String folder, List<String> wanted) {
     List<String> found = of(folder);
     if (wanted == null || wanted.isEmpty()) {
       return found;
@@ -69,11 +76,16 @@ public final class ExampleSplits {
     return examples.resolve(PREFIX + split);
   }
 
-  private static List<String> inExampleGenOrder(Path examples, List<String> found) {
-    if (!Files.exists(examples.resolve(ExamplesArtifact.FILE))) {
-      return found;
-    }
+  /** The folder of one split of a local folder or a URI. */
+  public static String folder(String examples, String split) {
+    return Folders.resolve(examples, PREFIX + split);
+  }
+
+  private static List<String> inExampleGenOrder(String examples, List<String> found) {
     try {
+      if (!Folders.of(examples).exists(Folders.resolve(examples, ExamplesArtifact.FILE))) {
+        return found;
+      }
       List<String> ordered = new ArrayList<>(ExamplesArtifact.read(examples).splits().keySet());
       return ordered.containsAll(found) && found.containsAll(ordered) ? ordered : found;
     } catch (IOException unreadable) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tributary.transforms.artifacts.ArtifactFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,10 +94,20 @@ public record ExamplesArtifact(
           .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public void write(Path folder) throws IOException {
-    JSON.writeValue(folder.resolve(FILE).toFile(), this);
+    write(folder.toString());
+  }
+
+  /** Writes {@value #FILE} into {@code folder}, a local path or a URI such as {@code hdfs://nn/out}. */
+  public void write(String folder) throws IOException {
+    ArtifactFiles.writeText(ArtifactFiles.resolve(folder, FILE), JSON.writeValueAsString(this));
   }
 
   public static ExamplesArtifact read(Path folder) throws IOException {
-    return JSON.readValue(folder.resolve(FILE).toFile(), ExamplesArtifact.class);
+    return read(folder.toString());
+  }
+
+  /** Reads {@value #FILE} of {@code folder}, a local path or a URI. */
+  public static ExamplesArtifact read(String folder) throws IOException {
+    return JSON.readValue(ArtifactFiles.readText(ArtifactFiles.resolve(folder, FILE)), ExamplesArtifact.class);
   }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tributary.transforms.examples.ColumnNames;
+import io.tributary.transforms.artifacts.ArtifactFiles;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,21 +25,23 @@ public final class ColumnNamesFile {
   private ColumnNamesFile() {}
 
   /** Writes the file into {@code folder} when {@code names} renames a column; else writes nothing. */
-  public static void write(Path folder, ColumnNames names) throws IOException {
+  public static void write(String folder, ColumnNames names) throws IOException {
     if (names.renamed().isEmpty()) {
       return;
     }
     Map<String, String> byOriginal = new LinkedHashMap<>();
     names.fields().forEach(field -> byOriginal.put(names.original(field), field));
-    JSON.writeValue(folder.resolve(FILE).toFile(), byOriginal);
+    ArtifactFiles.writeText(ArtifactFiles.resolve(folder, FILE), JSON.writeValueAsString(byOriginal));
   }
 
-  /** The names in {@code folder}'s file, or null when it has none. */
-  public static ColumnNames read(Path folder) throws IOException {
-    Path file = folder.resolve(FILE);
-    if (!Files.exists(file)) {
+  /** The names in {@code folder}'s file (a local path or a URI), or null when it has none. */
+  public static ColumnNames read(String folder) throws IOException {
+    String text;
+    try {
+      text = ArtifactFiles.readText(ArtifactFiles.resolve(folder, FILE));
+    } catch (FileNotFoundException none) {
       return null;
     }
-    return ColumnNames.of(JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, String>>() {}));
+    return ColumnNames.of(JSON.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {}));
   }
 }

@@ -1,11 +1,14 @@
 package io.tributary.jobs.statistics;
 
+import io.tributary.jobs.artifacts.Folders;
+import io.tributary.jobs.artifacts.JobFileSystems;
 import io.tributary.jobs.artifacts.ReportTitle;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.BeamRun;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.artifacts.ArtifactFiles;
 import io.tributary.transforms.examples.ColumnNames;
 import io.tributary.transforms.examples.ExamplesIO;
 import io.tributary.transforms.statistics.DatasetStatistics;
@@ -15,7 +18,6 @@ import io.tributary.transforms.statistics.report.StatisticsReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,10 +60,12 @@ public final class StatisticsGenJob {
 
   /** Runs the job; returns the statistics of each split, in split order. */
   public List<DatasetStatistics> run() {
-    Path examples = Path.of(options.getExamples()).toAbsolutePath().normalize();
+    JobFileSystems.register(options);
+    String examples = Folders.of(options.getExamples()).normalize(options.getExamples());
     List<String> splits = ExampleSplits.of(examples, options.getSplits());
     Statistics.Generate generate = configure();
-    StagedOutput output = StagedOutput.begin(Path.of(options.getOutput()), options.getOverwrite());
+    StagedOutput output = StagedOutput.begin(options.getOutput(), options.getOverwrite());
+    String staging = output.stagingUri();
     try {
       Pipeline pipeline = Pipeline.create(options);
       for (String split : splits) {
@@ -70,20 +74,21 @@ public final class StatisticsGenJob {
             .apply(
                 "Describe/" + split,
                 generate
-                    .withDatasetName(examples.getFileName().toString())
+                    .withDatasetName(Folders.of(examples).name(examples))
                     .withSplit(split)
-                    .ofExamples(ExampleSplits.folder(examples, split).toString()))
-            .apply("Write/" + split, StatisticsJson.writeTo(ExampleSplits.folder(output.staging(), split).toString()));
+                    .ofExamples(ExampleSplits.folder(examples, split)))
+            .apply("Write/" + split, StatisticsJson.writeTo(ExampleSplits.folder(staging, split)));
       }
       progress.say("splits " + splits + " of " + examples);
       BeamRun.toCompletion(pipeline, progress);
       List<DatasetStatistics> statistics = new ArrayList<>();
       for (String split : splits) {
-        statistics.add(StatisticsJson.read(ExampleSplits.folder(output.staging(), split).resolve(StatisticsJson.FILE_NAME)));
+        statistics.add(StatisticsJson.read(
+            ArtifactFiles.resolve(ExampleSplits.folder(staging, split), StatisticsJson.FILE_NAME)));
       }
-      ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, splits.get(0)).toString());
-      ColumnNamesFile.write(output.staging(), names);
-      StatisticsReport.write(output.staging().resolve(REPORT), ReportTitle.of(
+      ColumnNames names = ExamplesIO.readColumnNames(ExampleSplits.folder(examples, splits.get(0)));
+      ColumnNamesFile.write(staging, names);
+      StatisticsReport.write(Folders.resolve(staging, REPORT), ReportTitle.of(
           reportSubject != null ? reportSubject : ReportTitle.folder(examples), "statistics", splits),
           statistics.stream().map(split -> split.withFeatureNames(names::original)).toList());
       output.publish();
@@ -94,7 +99,7 @@ public final class StatisticsGenJob {
               statistics.stream()
                   .map(s -> s.split() + " " + s.rowCount() + " rows")
                   .collect(Collectors.joining(", "))));
-      progress.say("report: " + output.target().resolve(REPORT));
+      progress.say("report: " + Folders.resolve(output.targetUri(), REPORT));
       return statistics;
     } catch (IOException e) {
       output.abandon();

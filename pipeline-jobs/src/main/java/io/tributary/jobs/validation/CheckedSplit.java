@@ -2,6 +2,7 @@ package io.tributary.jobs.validation;
 
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.transforms.validation.Anomalies;
+import io.tributary.transforms.validation.report.AnomaliesReport;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +25,11 @@ public record CheckedSplit(String split, boolean serving, Anomalies anomalies, S
   /** The same split with its anomalies' features renamed, for a report (see {@link Anomalies#withFeatureNames}). */
   public CheckedSplit withFeatureNames(UnaryOperator<String> rename) {
     return new CheckedSplit(split, serving, anomalies.withFeatureNames(rename), comparedWith);
+  }
+
+  /** This split on the page {@code anomalies.html}. */
+  public AnomaliesReport.Section section() {
+    return new AnomaliesReport.Section(label(), anomalies, comparedWith);
   }
 
   /** How the report and the progress lines name it: {@code eval} or {@code serving eval}. */

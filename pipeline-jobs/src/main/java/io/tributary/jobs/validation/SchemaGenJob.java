@@ -1,9 +1,11 @@
 package io.tributary.jobs.validation;
 
+import io.tributary.jobs.artifacts.Folders;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.transforms.artifacts.ArtifactFiles;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.InferredSchema;
 import io.tributary.transforms.schema.SchemaGen;
@@ -13,11 +15,10 @@ import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.validation.HeldOutCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Infers {@code schema.json} from one split's statistics (StatisticsGen's output): types,
@@ -35,12 +36,21 @@ public final class SchemaGenJob {
 
   private SchemaGenJob() {}
 
-  /**
-   * @param split the split to infer from (usually {@code train}); every other split checks the result
-   * @param label a label feature, marked absent in the SERVING environment; null for none
-   */
+  /** {@link #run(String, String, SchemaGen.Infer, String, String, boolean, Progress)} on local folders. */
   public static DatasetSchema run(
       Path statistics, String split, SchemaGen.Infer infer, String label, Path output, boolean overwrite,
+      Progress progress) {
+    return run(statistics.toString(), split, infer, label, output.toAbsolutePath().toString(), overwrite, progress);
+  }
+
+  /**
+   * @param statistics StatisticsGen's output, a local folder or a URI such as {@code hdfs://nn/stats}
+   * @param split the split to infer from (usually {@code train}); every other split checks the result
+   * @param label a label feature, marked absent in the SERVING environment; null for none
+   * @param output the folder to write, a local folder or a URI
+   */
+  public static DatasetSchema run(
+      String statistics, String split, SchemaGen.Infer infer, String label, String output, boolean overwrite,
       Progress progress) {
     if (!ExampleSplits.of(statistics).contains(split)) {
       throw new UsageException(statistics + " has no split '" + split + "'; it has " + ExampleSplits.of(statistics));
@@ -58,14 +68,15 @@ public final class SchemaGenJob {
       InferredSchema inferred = HeldOutCheck.relax(
           configured.withHeldOutRows(heldOutRows).inference(read(statistics, split)), heldOut);
       DatasetSchema schema = inferred.schema();
-      SchemaJson.write(schema, out.staging().resolve(FILE));
-      Files.write(out.staging().resolve(NOTES), inferred.notes(), StandardCharsets.UTF_8);
+      SchemaJson.write(schema, Folders.resolve(out.stagingUri(), FILE));
+      ArtifactFiles.writeText(Folders.resolve(out.stagingUri(), NOTES),
+          inferred.notes().stream().map(line -> line + "\n").collect(Collectors.joining()));
       out.publish();
       inferred.notes().forEach(progress::say);
       List<String> checked = heldOut.stream().map(DatasetStatistics::split).toList();
       progress.say("schema of " + schema.features().size() + " features inferred from split " + split
           + (checked.isEmpty() ? " (no other split to check it on)" : ", checked on split(s) " + String.join(", ", checked))
-          + ": " + out.target().resolve(FILE));
+          + ": " + Folders.resolve(out.targetUri(), FILE));
       return schema;
     } catch (IOException e) {
       out.abandon();
@@ -76,7 +87,7 @@ public final class SchemaGenJob {
     }
   }
 
-  private static DatasetStatistics read(Path statistics, String split) throws IOException {
-    return StatisticsJson.read(ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME));
+  private static DatasetStatistics read(String statistics, String split) throws IOException {
+    return StatisticsJson.read(Folders.resolve(ExampleSplits.folder(statistics, split), StatisticsJson.FILE_NAME));
   }
 }

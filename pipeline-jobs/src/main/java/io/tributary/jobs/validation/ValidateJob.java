@@ -1,5 +1,6 @@
 package io.tributary.jobs.validation;
 
+import io.tributary.jobs.artifacts.Folders;
 import io.tributary.jobs.artifacts.ReportTitle;
 import io.tributary.jobs.artifacts.StagedOutput;
 import io.tributary.jobs.examplegen.ExampleSplits;
@@ -15,9 +16,9 @@ import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.AnomaliesJson;
 import io.tributary.transforms.validation.Anomaly;
 import io.tributary.transforms.validation.ExampleValidator;
+import io.tributary.transforms.validation.report.AnomaliesReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class ValidateJob {
           .withSkewBaseline(read(settings.statistics(), settings.trainingSplit()));
     }
     StagedOutput out = StagedOutput.begin(settings.output(), settings.overwrite());
+    String staging = out.stagingUri();
     try {
       List<CheckedSplit> checked = new ArrayList<>();
       for (String split : splits) {
@@ -82,22 +84,23 @@ public final class ValidateJob {
           check = check.withDriftBaseline(read(settings.baseline(), split));
           comparedWith = "drift: split " + split + " of " + settings.baseline();
         }
-        checked.add(write(out, new CheckedSplit(split, false, check.check(read(settings.statistics(), split)),
+        checked.add(write(staging, new CheckedSplit(split, false, check.check(read(settings.statistics(), split)),
             comparedWith), names, progress));
       }
       for (String split : servingSplits) {
         Anomalies anomalies = servingValidation.check(read(settings.serving(), split));
-        checked.add(write(out, new CheckedSplit(split, true, anomalies,
+        checked.add(write(staging, new CheckedSplit(split, true, anomalies,
             "skew: split " + settings.trainingSplit() + " of " + settings.statistics()), names, progress));
       }
-      AnomaliesReport.write(out.staging().resolve(REPORT),
+      AnomaliesReport.write(Folders.resolve(staging, REPORT),
           ReportTitle.of(reportSubject, "anomalies", checked.stream().map(CheckedSplit::label).toList()),
-          names == null ? checked : checked.stream().map(c -> c.withFeatureNames(names::original)).toList());
+          (names == null ? checked : checked.stream().map(c -> c.withFeatureNames(names::original)).toList())
+              .stream().map(CheckedSplit::section).toList());
       out.publish();
       List<Anomalies> all = checked.stream().map(CheckedSplit::anomalies).toList();
       long errors = FailOn.ERROR.count(all);
       progress.say(String.format("%d error(s), %d warning(s) in %d split(s); report: %s",
-          errors, FailOn.WARNING.count(all) - errors, checked.size(), out.target().resolve(REPORT)));
+          errors, FailOn.WARNING.count(all) - errors, checked.size(), Folders.resolve(out.targetUri(), REPORT)));
       if (errors > 0) {
         progress.say(howToEdit(settings.schema()));
       }
@@ -111,10 +114,9 @@ public final class ValidateJob {
     }
   }
 
-  private static CheckedSplit write(StagedOutput out, CheckedSplit checked, ColumnNames names, Progress progress)
+  private static CheckedSplit write(String staging, CheckedSplit checked, ColumnNames names, Progress progress)
       throws IOException {
-    Path folder = Files.createDirectories(out.staging().resolve(checked.folder()));
-    AnomaliesJson.write(checked.anomalies(), folder.resolve(FILE));
+    AnomaliesJson.write(checked.anomalies(), Folders.resolve(Folders.resolve(staging, checked.folder()), FILE));
     for (Anomaly a : checked.anomalies().anomalies()) {
       String feature = a.feature() == null ? "" : (names == null ? a.feature() : names.describe(a.feature())) + ": ";
       progress.say(checked.label() + ": " + a.severity() + " " + feature + a.shortDescription() + ". " + a.description());
@@ -126,8 +128,8 @@ public final class ValidateJob {
   }
 
   /** Where the schema fields that the remedies name are edited, for the CLI and for a pipeline. */
-  static String howToEdit(Path schema) {
-    Path file = Files.isDirectory(schema) ? schema.resolve(SchemaGenJob.FILE) : schema;
+  static String howToEdit(String schema) {
+    String file = schemaFile(schema);
     return "to accept what the lines above call valid, edit the fields they name in a copy of " + file
         + " and validate with --schema=COPY; in a pipeline, give the copy to SchemaGen as parameter"
         + " 'schema: COPY' (it then imports it instead of inferring). To report without stopping: --failOn=never"
@@ -135,11 +137,11 @@ public final class ValidateJob {
   }
 
   /** The columns' original names recorded beside the statistics ({@link ColumnNamesFile}), or null. */
-  private static ColumnNames columnNames(Path statistics) {
+  private static ColumnNames columnNames(String statistics) {
     try {
       return ColumnNamesFile.read(statistics);
     } catch (IOException e) {
-      throw new UsageException("cannot read " + statistics.resolve(ColumnNamesFile.FILE) + ": " + e.getMessage());
+      throw new UsageException("cannot read " + Folders.resolve(statistics, ColumnNamesFile.FILE) + ": " + e.getMessage());
     }
   }
 
@@ -155,8 +157,8 @@ public final class ValidateJob {
     return validation.inEnvironment(environment);
   }
 
-  private static DatasetStatistics read(Path statistics, String split) {
-    Path file = ExampleSplits.folder(statistics, split).resolve(StatisticsJson.FILE_NAME);
+  private static DatasetStatistics read(String statistics, String split) {
+    String file = Folders.resolve(ExampleSplits.folder(statistics, split), StatisticsJson.FILE_NAME);
     try {
       return StatisticsJson.read(file);
     } catch (IOException e) {
@@ -165,11 +167,25 @@ public final class ValidateJob {
   }
 
   static DatasetSchema readSchema(Path schema) {
-    Path file = Files.isDirectory(schema) ? schema.resolve(SchemaGenJob.FILE) : schema;
+    return readSchema(schema.toString());
+  }
+
+  /** The schema at {@code schema}: a {@code schema.json}, or a folder holding one. */
+  static DatasetSchema readSchema(String schema) {
+    String file = schemaFile(schema);
     try {
       return SchemaJson.read(file);
     } catch (IOException e) {
       throw new UsageException("cannot read the schema " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code schema} itself, or its {@value SchemaGenJob#FILE} when it is a folder. */
+  private static String schemaFile(String schema) {
+    try {
+      return Folders.of(schema).isFolder(schema) ? Folders.resolve(schema, SchemaGenJob.FILE) : schema;
+    } catch (IOException unreadable) {
+      return schema;
     }
   }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * List<CheckedSplit> checked = ValidateJob.run(settings, progress);
  * }</pre>
  *
+ * <p>Folders and the schema are local paths or URIs such as {@code hdfs://nn:8020/stats}.
+ *
  * @param statistics StatisticsGen's output: every split is checked against the schema
  * @param schema a {@code schema.json}, or a folder holding one
  * @param output the folder to write; must not exist (or be empty) unless {@code overwrite}
@@ -25,11 +27,11 @@ import java.nio.file.Path;
  * @param servingEnvironment the environment serving splits are validated in (the label may be absent)
  */
 public record ValidateSettings(
-    Path statistics,
-    Path schema,
-    Path output,
-    Path baseline,
-    Path serving,
+    String statistics,
+    String schema,
+    String output,
+    String baseline,
+    String serving,
     String trainingSplit,
     String environment,
     String servingEnvironment,
@@ -51,16 +53,33 @@ public record ValidateSettings(
   }
 
   /** Schema checks only: no baseline, no serving data, no environment, output must be new. */
-  public static ValidateSettings of(Path statistics, Path schema, Path output) {
+  public static ValidateSettings of(String statistics, String schema, String output) {
     return new ValidateSettings(statistics, schema, output, null, null, TRAINING_SPLIT, null, "SERVING", false);
   }
 
+  /** {@link #of(String, String, String)} of local folders. */
+  public static ValidateSettings of(Path statistics, Path schema, Path output) {
+    return of(text(statistics), text(schema), text(output));
+  }
+
+  private static String text(Path path) {
+    return path == null ? null : path.toString();
+  }
+
   public ValidateSettings withBaseline(Path previousSpan) {
+    return withBaseline(text(previousSpan));
+  }
+
+  public ValidateSettings withServing(Path servingStatistics) {
+    return withServing(text(servingStatistics));
+  }
+
+  public ValidateSettings withBaseline(String previousSpan) {
     return new ValidateSettings(statistics, schema, output, previousSpan, serving, trainingSplit, environment,
         servingEnvironment, overwrite);
   }
 
-  public ValidateSettings withServing(Path servingStatistics) {
+  public ValidateSettings withServing(String servingStatistics) {
     return new ValidateSettings(statistics, schema, output, baseline, servingStatistics, trainingSplit, environment,
         servingEnvironment, overwrite);
   }

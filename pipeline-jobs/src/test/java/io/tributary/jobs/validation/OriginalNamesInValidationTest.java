@@ -34,7 +34,7 @@ class OriginalNamesInValidationTest {
     assertEquals(0, CliRun.of("examplegen", "--input=" + csv, "--output=" + examples).exitCode());
     CliRun stats = CliRun.of("statistics", "--examples=" + examples, "--output=" + statistics);
     assertEquals(0, stats.exitCode(), stats.err());
-    assertEquals("Culmen_Length__mm_", ColumnNamesFile.read(statistics).field("Culmen Length (mm)"));
+    assertEquals("Culmen_Length__mm_", ColumnNamesFile.read(statistics.toString()).field("Culmen Length (mm)"));
     assertTrue(Files.readString(statistics.resolve("statistics.html")).contains("Culmen Length (mm)"));
 
     Path schemaDir = dir.resolve("schema");

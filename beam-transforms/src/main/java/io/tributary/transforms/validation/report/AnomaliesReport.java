@@ -1,14 +1,14 @@
-package io.tributary.jobs.validation;
+package io.tributary.transforms.validation.report;
 
+import io.tributary.transforms.artifacts.ArtifactFiles;
+import io.tributary.transforms.artifacts.WriteArtifact;
 import io.tributary.transforms.statistics.ValueCount;
 import io.tributary.transforms.statistics.report.Html;
 import io.tributary.transforms.validation.Anomalies;
 import io.tributary.transforms.validation.Anomaly;
 import io.tributary.transforms.validation.DistanceResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
  * measured value, threshold, offending values), and every compared feature's skew or drift distance with its threshold,
  * whether or not it was exceeded. Self-contained and static: inline styles, no script, nothing
  * fetched, so it opens offline.
+ *
+ * <pre>{@code
+ * PCollectionList.of(trainAnomalies).and(evalAnomalies).apply(Flatten.pCollections())
+ *     .apply(AnomaliesReport.writeTo(root + "/anomalies.html", "penguins"));
+ * }</pre>
  */
-final class AnomaliesReport {
+public final class AnomaliesReport {
   private static final String STYLE =
       "body{font:13px system-ui,sans-serif;margin:1.5em;color:#222}"
           + "table{border-collapse:collapse;margin:0.5em 0 2em}"
@@ -33,26 +38,59 @@ final class AnomaliesReport {
 
   private AnomaliesReport() {}
 
-  static void write(Path file, String title, List<CheckedSplit> splits) throws IOException {
-    Files.writeString(file, html(title, splits), StandardCharsets.UTF_8);
+  /** Writes {@link #html} as UTF-8 to {@code file}, a local path or a URI, through Beam's file systems. */
+  /**
+   * One checked split on the page.
+   *
+   * @param label how the page names it, e.g. {@code eval} or {@code serving eval}
+   * @param comparedWith what its distributions were compared with, in words (e.g. "drift: split
+   *     eval of /runs/41/statistics"); empty when nothing was
+   */
+  public record Section(String label, Anomalies anomalies, String comparedWith) {
+
+    /** A split's anomalies under its own name, compared with nothing named. */
+    public static Section of(Anomalies anomalies) {
+      return new Section(anomalies.split(), anomalies, "");
+    }
   }
 
-  static String html(String title, List<CheckedSplit> splits) {
+  /** Writes {@link #html} as UTF-8 to {@code file}, a local path or a URI, through Beam's file systems. */
+  public static void write(String file, String title, List<Section> splits) throws IOException {
+    ArtifactFiles.writeText(file, html(title, splits));
+  }
+
+  /**
+   * A transform that writes the page of all the anomalies in its input (one per split, in the
+   * order of their split names) to {@code file} through Beam's file systems, on a worker.
+   */
+  public static WriteArtifact<Anomalies> writeTo(String file, String title) {
+    if (title == null) {
+      throw new IllegalArgumentException("AnomaliesReport.writeTo(" + file + ", null): give the page a title");
+    }
+    return WriteArtifact.all("AnomaliesReport.writeTo", file, splits -> {
+      List<Anomalies> ordered = new ArrayList<>(splits);
+      ordered.sort(Comparator.comparing(Anomalies::split));
+      return html(title, ordered.stream().map(Section::of).toList());
+    });
+  }
+
+  /** The page of {@code splits}, in the order given. */
+  public static String html(String title, List<Section> splits) {
     StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(Html.escape(title)).append("</title><style>").append(STYLE).append("</style></head><body>\n<h1>")
         .append(Html.escape(title)).append("</h1>\n");
     summary(page, splits);
-    for (CheckedSplit split : splits) {
+    for (Section split : splits) {
       section(page, split);
     }
     return page.append("</body></html>\n").toString();
   }
 
-  private static void summary(StringBuilder page, List<CheckedSplit> splits) {
+  private static void summary(StringBuilder page, List<Section> splits) {
     page.append("<table class=\"summary\"><thead><tr><th>Split</th><th>Environment</th>")
         .append("<th class=\"number\">Errors</th><th class=\"number\">Warnings</th>")
         .append("<th class=\"number\">Distances</th><th>Compared with</th></tr></thead><tbody>\n");
-    for (CheckedSplit split : splits) {
+    for (Section split : splits) {
       Anomalies anomalies = split.anomalies();
       int errors = anomalies.errors().size();
       page.append("<tr><td>").append(Html.escape(split.label())).append("</td><td>")
@@ -66,7 +104,7 @@ final class AnomaliesReport {
     page.append("</tbody></table>\n");
   }
 
-  private static void section(StringBuilder page, CheckedSplit split) {
+  private static void section(StringBuilder page, Section split) {
     Anomalies anomalies = split.anomalies();
     int errors = anomalies.errors().size();
     page.append("<section class=\"split\" data-split=\"").append(Html.escape(split.label())).append("\"><h2>Split ")
