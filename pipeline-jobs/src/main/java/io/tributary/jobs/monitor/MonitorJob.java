@@ -12,6 +12,7 @@ import io.tributary.metadata.Artifact;
 import io.tributary.metadata.Execution;
 import io.tributary.metadata.MetadataStore;
 import io.tributary.metadata.StoreConfig;
+import io.tributary.metadata.WellKnownTypes;
 import io.tributary.transforms.evaluate.Metrics;
 import io.tributary.transforms.model.ModelDescriptor;
 import io.tributary.transforms.model.ModelFolder;
@@ -56,7 +57,8 @@ public final class MonitorJob {
   public static final String REPORT = "monitoring.html";
 
   /** What a run found and where it went. */
-  public record Result(Path output, List<Alert> alerts, List<SpanFindings> spans, long executionId) {}
+  public record Result(Path output, List<Alert> alerts, List<SpanFindings> spans, Map<String, Long> labelCounts,
+      long executionId) {}
 
   private final MonitorOptions options;
   private final Progress progress;
@@ -82,6 +84,7 @@ public final class MonitorJob {
       scanned.add(0, ofVersion.get(first - 1));   // the baseline of the first span's drift
     }
     try (MetadataStore store = MetadataStore.open(storeConfig())) {
+      WellKnownTypes.registerAll(store);
       TrainingBaseline baseline = baseline(store, log.model(), version);
       ModelDescriptor model = descriptor(baseline, log.model(), version);
       DatasetSchema schema = readSchema(baseline.schemaPath());
@@ -106,11 +109,13 @@ public final class MonitorJob {
         Map<Long, Metrics> metrics = labels == null ? Map.of() : metricsBySpan(out.staging().resolve("metrics"));
         List<SpanFindings> findings = new ArrayList<>();
         DatasetStatistics previous = null;
+        DatasetSchema served = null;
         for (long span : scanned) {
           Path folder = out.staging().resolve("spans").resolve(Long.toString(span));
           DatasetStatistics current = readStatistics(folder.resolve(StatisticsJson.FILE_NAME));
+          served = served != null ? served : logged(schema, current);
           if (watched.contains(span)) {
-            SpanFindings found = SpanFindings.of(log.model(), version, span, schema, training, previous, current,
+            SpanFindings found = SpanFindings.of(log.model(), version, span, served, training, previous, current,
                 metrics.get(span), new SpanFindings.MetricThresholds(options.getMinAccuracy(), options.getMaxRmse()),
                 outcome.columnNames());
             write(found, folder);
@@ -122,7 +127,7 @@ public final class MonitorJob {
         List<Alert> alerts = findings.stream().flatMap(f -> f.alerts().stream()).toList();
         AlertsJson.write(new AlertsJson.Contents(log.model(), version, watched, alerts),
             out.staging().resolve(AlertsJson.FILE_NAME));
-        MonitoringReport.write(out.staging().resolve(REPORT), log.model(), version, schema, outcome.columnNames(),
+        MonitoringReport.write(out.staging().resolve(REPORT), log.model(), version, served, outcome.columnNames(),
             findings, outcome.joinCounts());
         out.publish();
         alerts.forEach(a -> progress.say("ALERT " + a.line()));
@@ -131,7 +136,7 @@ public final class MonitorJob {
             options.getLabels(), out.target(), alerts.size()));
         progress.say(String.format("%d alert(s) in %d span(s) in %.1f s; recorded as execution %d; report: %s",
             alerts.size(), watched.size(), progress.elapsedSeconds(), execution.id(), out.target().resolve(REPORT)));
-        return new Result(out.target(), alerts, findings, execution.id());
+        return new Result(out.target(), alerts, findings, outcome.joinCounts(), execution.id());
       } catch (IOException e) {
         out.abandon();
         throw new UncheckedIOException(e);
@@ -180,7 +185,7 @@ public final class MonitorJob {
     var pushed = TrainingBaseline.pushed(store, model, version, servingDir);
     if (statistics) {
       Artifact push = pushed.orElse(null);
-      Artifact modelArtifact = push == null ? null : store.getArtifact(push.property(io.tributary.metadata.WellKnownTypes.MODEL_ID).asLong());
+      Artifact modelArtifact = push == null ? null : store.getArtifact(push.property(WellKnownTypes.MODEL_ID).asLong());
       return new TrainingBaseline(push, modelArtifact, null, null, Path.of(options.getTrainingStatistics()),
           Path.of(options.getSchema()));
     }
@@ -236,6 +241,23 @@ public final class MonitorJob {
     if (found.metrics() != null) {
       ArtifactJson.write(folder.resolve("metrics.json"), found.metrics());
     }
+  }
+
+  /**
+   * The training schema without the features the request log does not hold: the server logs only
+   * the columns the version's transform reads, so a column the model ignores (or the label) is not
+   * served data, and its absence is no anomaly.
+   */
+  private DatasetSchema logged(DatasetSchema schema, DatasetStatistics span) {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    span.overall().features().forEach(f -> columns.add(f.name()));
+    List<io.tributary.transforms.schema.FeatureSchema> kept = schema.features().stream()
+        .filter(f -> columns.contains(f.name())).toList();
+    List<String> left = schema.features().stream().map(f -> f.name()).filter(f -> !columns.contains(f)).toList();
+    if (!left.isEmpty()) {
+      progress.say("not in the request log, so not watched (the model does not read them, or the label): " + left);
+    }
+    return schema.toBuilder().setFeatures(kept).build();
   }
 
   private static DatasetSchema readSchema(Path schema) {
