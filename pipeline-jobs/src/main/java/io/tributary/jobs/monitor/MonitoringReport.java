@@ -65,7 +65,9 @@ final class MonitoringReport {
     html.append("<h2>Served features</h2><p>Solid: distance per span; dashed: its threshold (")
         .append("<span style=\"color:" + SKEW_COLOUR + "\">skew against the training data</span>, ")
         .append("<span style=\"color:" + DRIFT_COLOUR + "\">drift against the previous span</span>); "
-            + "red rings: an alert.</p>");
+            + "red rings: an alert. The distance drawn is Kolmogorov-Smirnov for numbers and L-infinity for"
+            + " strings; an alert names the distance that fired, and spans/&lt;span&gt;/anomalies.json holds"
+            + " every distance.</p>");
     for (FeatureSchema feature : schema.features()) {
       if (!feature.isIn(DatasetSchema.SERVING)) {
         continue;
@@ -218,7 +220,7 @@ final class MonitoringReport {
   }
 
   private static double x(int i, int n, int plotWidth) {
-    return LEFT + (n == 1 ? plotWidth / 2.0 : 10 + i * (plotWidth - 20.0) / (n - 1));
+    return LEFT + (n == 1 ? plotWidth / 2.0 : 36 + i * (plotWidth - 72.0) / (n - 1));
   }
 
   private static double y(double value, double top, int plotHeight) {

@@ -24,11 +24,11 @@ import java.util.List;
  * @param metrics realized metrics from joined labels, or null without labels for this span
  * @param alerts what is past its threshold
  */
-record SpanFindings(
+public record SpanFindings(
     long span, long rows, Anomalies served, Anomalies predictionDrift, Metrics metrics, List<Alert> alerts) {
 
   /** The thresholds realized metrics are held to: null for none. */
-  record MetricThresholds(Double minAccuracy, Double maxRmse) {}
+  public record MetricThresholds(Double minAccuracy, Double maxRmse) {}
 
   static SpanFindings of(String model, long version, long span, DatasetSchema schema, DatasetStatistics training,
       DatasetStatistics previous, DatasetStatistics current, Metrics metrics, MetricThresholds thresholds,
