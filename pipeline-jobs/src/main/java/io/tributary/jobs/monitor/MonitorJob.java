@@ -107,6 +107,9 @@ public final class MonitorJob {
               + outcome.joinCounts().getOrDefault("unmatched_labels", 0L) + " labels without a logged prediction");
         }
         Map<Long, Metrics> metrics = labels == null ? Map.of() : metricsBySpan(out.staging().resolve("metrics"));
+        if (Files.isDirectory(out.staging().resolve("metrics"))) {
+          StagedOutput.deleteTree(out.staging().resolve("metrics"));   // each span's metrics.json holds them
+        }
         List<SpanFindings> findings = new ArrayList<>();
         DatasetStatistics previous = null;
         DatasetSchema served = null;

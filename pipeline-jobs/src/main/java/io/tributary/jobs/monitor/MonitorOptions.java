@@ -16,7 +16,7 @@ public interface MonitorOptions extends TributaryOptions {
   void setLogDir(String dir);
 
   @Validation.Required
-  @Description("Output folder: alerts.json, monitoring.html, monitoring.json and spans/<span>/. Must not exist"
+  @Description("Output folder: alerts.json, monitoring.html and spans/<span>/. Must not exist"
       + " yet unless --overwrite.")
   String getOutput();
 
