@@ -51,7 +51,11 @@ final class MonitorRecord {
       events.add(ArtifactAndEvent.input(externalFile(store, run.labels()), "labels"));
     }
     String spans = String.join(",", run.spans().stream().map(String::valueOf).toList());
-    Artifact output = Artifact.of(ARTIFACT_TYPE, run.output().toAbsolutePath().normalize().toString())
+    String uri = run.output().toAbsolutePath().normalize().toString();
+    // --overwrite replaced the folder an earlier run recorded: that record no longer describes it.
+    store.findArtifacts(Query.all().withType(ARTIFACT_TYPE).withUri(uri).withState(ArtifactState.LIVE))
+        .forEach(replaced -> store.putArtifact(replaced.withState(ArtifactState.DELETED)));
+    Artifact output = Artifact.of(ARTIFACT_TYPE, uri)
         .withState(ArtifactState.LIVE)
         .withCustomProperty("model_name", Value.of(run.model()))
         .withCustomProperty("model_version", Value.of(run.version()))

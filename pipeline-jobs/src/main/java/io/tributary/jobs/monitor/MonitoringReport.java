@@ -149,7 +149,9 @@ final class MonitoringReport {
         + "<text x=\"2\" y=\"14\">%s</text><text x=\"2\" y=\"%d\">0</text>",
         LEFT, LEFT, 10 + plotHeight, LEFT, 10 + plotHeight, LEFT + plotWidth, 10 + plotHeight, Html.number(top),
         10 + plotHeight));
-    for (int i = 0; i < spans.size(); i++) {
+    // At most 6 span labels fit under a chart; the points keep their span in their tooltip.
+    int every = (spans.size() + 5) / 6;
+    for (int i = 0; i < spans.size(); i += every) {
       html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>",
           x(i, spans.size(), plotWidth), HEIGHT - 8, spans.get(i).span()));
     }
