@@ -217,10 +217,18 @@ public final class MonitorJob {
     if (model == null) {
       throw new UsageException("--labels: the model's task is unknown (no push recorded): give --models, the serving directory");
     }
+    List<String> columns = SpanPipeline.labelColumns(options.getLabels());
     List<String> key = options.getLabelKey();
     if (key == null || key.isEmpty()) {
-      List<String> columns = SpanPipeline.labelColumns(options.getLabels());
       key = columns.contains(GroundTruth.REQUEST_KEY.get(1)) ? GroundTruth.REQUEST_KEY : GroundTruth.REQUEST_KEY.subList(0, 1);
+    }
+    List<String> needed = new ArrayList<>(key);
+    needed.add(column);
+    for (String name : needed) {
+      if (!columns.contains(name)) {
+        throw new UsageException("--labels=" + options.getLabels() + " has no column '" + name + "' (columns: " + columns
+            + "): name the label with --labelColumn and the key with --labelKey");
+      }
     }
     return new SpanPipeline.Labels(options.getLabels(), key, column);
   }

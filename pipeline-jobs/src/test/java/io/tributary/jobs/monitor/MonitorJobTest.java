@@ -182,6 +182,16 @@ class MonitorJobTest {
     assertEquals(2, noSpans.exitCode(), noSpans.err());
     assertTrue(noSpans.err().contains("no log spans found"), noSpans.err());
 
+    CliRun noLabel = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x4"), "--home=" + home,
+        "--labels=" + dir.resolve("labels.csv"), "--labelColumn=kind");
+    assertEquals(2, noLabel.exitCode(), noLabel.err());
+    assertTrue(noLabel.err().contains("has no column 'kind'") && noLabel.err().contains("--labelColumn"), noLabel.err());
+
+    CliRun wrongSpan = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x5"), "--home=" + home,
+        "--spans=2026");
+    assertEquals(2, wrongSpan.exitCode(), wrongSpan.err());
+    assertTrue(wrongSpan.err().contains("span 2026 holds no requests"), wrongSpan.err());
+
     CliRun unknownToStore = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x3"),
         "--home=" + dir.resolve("other-home"));
     assertEquals(2, unknownToStore.exitCode(), unknownToStore.err());
