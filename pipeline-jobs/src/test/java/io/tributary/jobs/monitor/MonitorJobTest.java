@@ -170,6 +170,16 @@ class MonitorJobTest {
   }
 
   @Test
+  void oneSpanIsComparedWithThePreviousLoggedSpanAndKeepsItsAlertIds() {
+    MonitorJob.Result all = monitor(dir.resolve("all-spans"));
+    MonitorJob.Result last = monitor(dir.resolve("last-span"), "--spans=" + SHIFTED);
+    assertEquals(List.of(SHIFTED), last.spans().stream().map(SpanFindings::span).toList());
+    assertTrue(last.alerts().stream().anyMatch(a -> a.kind() == AlertKind.DRIFT), "drift against the clean span before it");
+    assertEquals(all.alerts().stream().map(Alert::id).toList(), last.alerts().stream().map(Alert::id).toList(),
+        "the same findings have the same ids in another run");
+  }
+
+  @Test
   void userMistakesAreOneLineWithExitCodeTwo() throws Exception {
     CliRun unknownVersion = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x1"), "--home=" + home,
         "--modelVersion=7");
