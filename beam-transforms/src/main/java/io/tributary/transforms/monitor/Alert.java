@@ -1,5 +1,6 @@
 package io.tributary.transforms.monitor;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -24,7 +25,7 @@ import java.util.Locale;
  */
 public record Alert(
     String id, String model, long modelVersion, long span, AlertKind kind, String feature, String check,
-    double measured, double threshold, String description) {
+    double measured, double threshold, String description) implements Serializable {
 
   /** Builds the alert with its stable id. */
   public static Alert of(String model, long modelVersion, long span, AlertKind kind, String feature, String check,

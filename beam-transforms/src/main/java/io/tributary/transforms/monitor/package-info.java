@@ -1,7 +1,9 @@
 /**
- * Monitoring of a served model over its request log: joining ground truth that arrives later to
- * the logged predictions ({@link io.tributary.transforms.monitor.GroundTruth}), and turning what
- * validation and evaluation found per log span into alerts a scheduler can act on ({@link
+ * Monitoring of a served model over its request log: {@link io.tributary.transforms.monitor.Monitor}
+ * (span statistics in, one {@link io.tributary.transforms.monitor.SpanCheck} per span out: SERVING
+ * validation, skew against training, drift against the previous span, prediction drift), joining
+ * ground truth that arrives later to the logged predictions ({@link
+ * io.tributary.transforms.monitor.GroundTruth}), and the alerts a scheduler can act on ({@link
  * io.tributary.transforms.monitor.Alert}, {@link io.tributary.transforms.monitor.Alerts}, {@link
  * io.tributary.transforms.monitor.AlertsJson}).
  *

@@ -19,6 +19,7 @@ import io.tributary.transforms.model.ModelFolder;
 import io.tributary.transforms.monitor.Alert;
 import io.tributary.transforms.monitor.AlertsJson;
 import io.tributary.transforms.monitor.GroundTruth;
+import io.tributary.transforms.monitor.SpanCheck;
 import io.tributary.transforms.schema.DatasetSchema;
 import io.tributary.transforms.schema.SchemaJson;
 import io.tributary.transforms.statistics.DatasetStatistics;
@@ -118,9 +119,10 @@ public final class MonitorJob {
           DatasetStatistics current = readStatistics(folder.resolve(StatisticsJson.FILE_NAME));
           served = served != null ? served : logged(schema, current);
           if (watched.contains(span)) {
-            SpanFindings found = SpanFindings.of(log.model(), version, span, served, training, previous, current,
-                metrics.get(span), new SpanFindings.MetricThresholds(options.getMinAccuracy(), options.getMaxRmse()),
+            SpanCheck check = SpanCheck.of(log.model(), version, span, served, training, previous, current,
                 outcome.columnNames());
+            SpanFindings found = SpanFindings.of(log.model(), version, check, metrics.get(span),
+                new SpanFindings.MetricThresholds(options.getMinAccuracy(), options.getMaxRmse()));
             write(found, folder);
             findings.add(found);
             progress.say("span " + span + ": " + found.rows() + " requests, " + found.alerts().size() + " alert(s)"
