@@ -180,6 +180,29 @@ class MonitorJobTest {
   }
 
   @Test
+  void aBaselineGivenByHandIsUsedAndTheRunStillLinksToThePushedVersion() throws Exception {
+    Path statistics;
+    Path schema;
+    try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home).readOnly())) {
+      statistics = Path.of(store.findArtifacts(Query.all().withType("ExampleStatistics")).get(0).uri());
+      schema = Path.of(store.findArtifacts(Query.all().withType("Schema")).get(0).uri());
+    }
+    MonitorJob.Result found = monitor(dir.resolve("through-lineage"));
+    MonitorJob.Result given = monitor(dir.resolve("by-hand"), "--trainingStatistics=" + statistics, "--schema=" + schema);
+    assertEquals(found.alerts(), given.alerts());
+    try (MetadataStore store = MetadataStore.open(StoreConfig.inHome(home).readOnly())) {
+      LineageGraph inputs = store.lineage(store.getExecution(given.executionId()), LineageDirection.UPSTREAM, 1);
+      assertTrue(inputs.artifacts().stream().anyMatch(a -> a.type().equals("PushedModel")), "linked to the version");
+      assertTrue(inputs.artifacts().stream().noneMatch(a -> a.type().equals("ExampleStatistics")),
+          "the statistics given by hand are no artifact of the store");
+    }
+    CliRun half = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x6"), "--home=" + home,
+        "--schema=" + schema);
+    assertEquals(2, half.exitCode(), half.err());
+    assertTrue(half.err().contains("give --trainingStatistics and --schema together"), half.err());
+  }
+
+  @Test
   void userMistakesAreOneLineWithExitCodeTwo() throws Exception {
     CliRun unknownVersion = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x1"), "--home=" + home,
         "--modelVersion=7");
