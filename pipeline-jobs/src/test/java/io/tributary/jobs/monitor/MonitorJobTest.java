@@ -203,6 +203,21 @@ class MonitorJobTest {
   }
 
   @Test
+  void realizedAccuracyBelowItsThresholdIsAMetricAlert() {
+    MonitorJob.Result result = monitor(dir.resolve("strict"), "--labels=" + dir.resolve("labels.csv"),
+        "--minAccuracy=0.999");
+    List<Alert> metric = result.alerts().stream().filter(a -> a.kind() == AlertKind.METRIC).toList();
+    for (Alert alert : metric) {
+      assertEquals("metric/penguin/1/" + alert.span() + "/accuracy", alert.id());
+      assertTrue(alert.measured() < 0.999, alert.toString());
+    }
+    List<Long> below = result.spans().stream().filter(s -> s.metrics().byName().get("accuracy") < 0.999)
+        .map(SpanFindings::span).toList();
+    assertEquals(below, metric.stream().map(Alert::span).toList(), "exactly the spans below the threshold");
+    assertFalse(below.isEmpty(), "the model is not perfect on 130 penguins: " + result.spans());
+  }
+
+  @Test
   void userMistakesAreOneLineWithExitCodeTwo() throws Exception {
     CliRun unknownVersion = CliRun.of("monitor", "--logDir=" + logs, "--output=" + dir.resolve("x1"), "--home=" + home,
         "--modelVersion=7");
