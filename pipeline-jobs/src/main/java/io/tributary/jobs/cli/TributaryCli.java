@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       InferCommand.class,
       EvaluateCommand.class,
       ServeCommand.class,
+      MonitorCommand.class,
       RunCommand.class,
       InitCommand.class,
       SchemaGenCommand.class,

@@ -30,7 +30,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * List<SliceMetrics> slices = WriteSliceMetrics.read(folder);   // overall first
  * }</pre>
  */
-final class WriteSliceMetrics<M extends Metrics> extends PTransform<PCollection<KV<SliceKey, M>>, PDone> {
+public final class WriteSliceMetrics<M extends Metrics> extends PTransform<PCollection<KV<SliceKey, M>>, PDone> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "slices";
@@ -41,12 +41,12 @@ final class WriteSliceMetrics<M extends Metrics> extends PTransform<PCollection<
     this.folder = folder;
   }
 
-  static <M extends Metrics> WriteSliceMetrics<M> to(Path folder) {
+  public static <M extends Metrics> WriteSliceMetrics<M> to(Path folder) {
     return new WriteSliceMetrics<>(folder.toAbsolutePath());
   }
 
   /** Reads back what {@link #to} wrote into {@code folder}, sorted by slice (overall first). */
-  static List<SliceMetrics> read(Path folder) throws IOException {
+  public static List<SliceMetrics> read(Path folder) throws IOException {
     List<SliceMetrics> slices = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.getFileName().toString().startsWith(PREFIX)).sorted().toList()) {

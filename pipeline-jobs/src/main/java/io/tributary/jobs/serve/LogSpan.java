@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * hourly.end(202612072000L);                               // 2026-12-07T21:00:00Z
  * }</pre>
  */
-final class LogSpan {
+public final class LogSpan {
 
   /** The folder of a span, {@code span-<number>}. */
-  static final String FOLDER_PREFIX = "span-";
+  public static final String FOLDER_PREFIX = "span-";
 
   private static final Pattern FOLDER = Pattern.compile(FOLDER_PREFIX + "(\\d{12})");
   private static final DateTimeFormatter NUMBER = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
@@ -60,7 +60,7 @@ final class LogSpan {
   }
 
   /** When span {@code number} starts. */
-  static Instant start(long number) {
+  public static Instant start(long number) {
     return LocalDateTime.parse(Long.toString(number), NUMBER).toInstant(ZoneOffset.UTC);
   }
 
@@ -70,12 +70,12 @@ final class LogSpan {
   }
 
   /** The folder name of span {@code number}. */
-  static String folder(long number) {
+  public static String folder(long number) {
     return FOLDER_PREFIX + number;
   }
 
   /** The span number of a folder named {@code span-<number>}; empty for any other name. */
-  static OptionalLong ofFolder(String name) {
+  public static OptionalLong ofFolder(String name) {
     Matcher m = FOLDER.matcher(name);
     if (!m.matches()) {
       return OptionalLong.empty();
