@@ -29,7 +29,6 @@ import org.apache.beam.sdk.values.Row;
  * again, which at 10M rows made 243 accumulators per column (2.5M strings of frequent-item
  * sketches live, 4 GB of heap, more time in garbage collection than in reading).
  */
- */
 final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
   private static final long serialVersionUID = 1L;
 
