@@ -113,7 +113,7 @@ public final class PublishShards extends PTransform<PCollection<ShardFile>, PCol
     private void writeSchema(String folder) throws IOException {
       ResourceId schema = FileSystems.matchNewResource(ExamplesIO.join(folder, ExamplesIO.SCHEMA_FILE), false);
       try (OutputStream out = Channels.newOutputStream(FileSystems.create(schema, "application/json"))) {
-        out.write(new org.apache.avro.Schema.Parser().parse(config.avroSchema()).toString(true)
+        out.write((new org.apache.avro.Schema.Parser().parse(config.avroSchema()).toString(true) + "\n")
             .getBytes(StandardCharsets.UTF_8));
       }
     }
