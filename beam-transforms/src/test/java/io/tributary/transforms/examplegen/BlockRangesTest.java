@@ -37,21 +37,6 @@ class BlockRangesTest {
 
   @TempDir Path dir;
 
-  /** Rows and dead letters, with their numbers, as comparable text. */
-  private static final class Collected implements ParsedRecords {
-    final List<String> records = new ArrayList<>();
-
-    @Override
-    public void row(Row row) {
-      records.add("row " + row.getValues());
-    }
-
-    @Override
-    public void deadLetter(Long line, String raw, String reason) {
-      records.add("dead letter " + line + ": " + reason);
-    }
-  }
-
   private static GenericRecord record(long id) {
     GenericRecord record = new GenericData.Record(AVRO);
     record.put("id", id);
@@ -82,7 +67,7 @@ class BlockRangesTest {
       assertEquals(ranges.get(i - 1).to(), ranges.get(i).from(), ranges.toString());
     }
     assertEquals(size, ranges.get(ranges.size() - 1).to());
-    Collected out = new Collected();
+    RecordsAsText out = new RecordsAsText();
     while (!ranges.isEmpty()) {
       parser.read(file, SCHEMA, ranges.remove(random.nextInt(ranges.size())), out);
     }
@@ -90,7 +75,7 @@ class BlockRangesTest {
   }
 
   private static List<String> sequential(RangedFileParser parser, SourceFile file) throws IOException {
-    Collected out = new Collected();
+    RecordsAsText out = new RecordsAsText();
     parser.parse(file, SCHEMA, out);
     return out.records;
   }

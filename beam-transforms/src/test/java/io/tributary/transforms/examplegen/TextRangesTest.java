@@ -35,21 +35,6 @@ class TextRangesTest {
 
   @TempDir Path dir;
 
-  /** Rows and dead letters as comparable text. */
-  private static final class Collected implements ParsedRecords {
-    final List<String> records = new ArrayList<>();
-
-    @Override
-    public void row(Row row) {
-      records.add("row " + row.getValues());
-    }
-
-    @Override
-    public void deadLetter(Long line, String raw, String reason) {
-      records.add("dead letter line " + line + ": " + reason + " | " + raw);
-    }
-  }
-
   /**
    * A CSV file with everything that makes cutting hard: a BOM, CRLF and LF, quoted values with line
    * breaks (also CRLF ones), doubled quotes, blank lines, stray and unclosed quotes, short lines and
@@ -85,7 +70,7 @@ class TextRangesTest {
 
   private static List<String> sequential(SplittableFileParser parser, SourceFile file, Schema schema)
       throws IOException {
-    Collected out = new Collected();
+    RecordsAsText out = new RecordsAsText();
     parser.parse(file, schema, out);
     return out.records;
   }
@@ -95,7 +80,7 @@ class TextRangesTest {
       SplittableFileParser parser, SourceFile file, Schema schema, List<FileRange> ranges,
       Random random) throws IOException {
     List<FileRange> work = new ArrayList<>(ranges);
-    Collected out = new Collected();
+    RecordsAsText out = new RecordsAsText();
     while (!work.isEmpty()) {
       TextRanges.read(parser, file, schema, work.remove(random.nextInt(work.size())), out);
     }
