@@ -22,12 +22,15 @@ import org.apache.beam.sdk.values.Row;
  * the rows cost every runner its per-element work, and the DirectRunner holds a whole split's rows
  * in memory (it reads a split into one bundle, and reads its splits before the steps after): a
  * million rows of examples took 2 GB of live heap and grew with the input. Folded in the reader,
- * a worker holds one record and one accumulator. Splits are those of {@link BatchingSource}, but
- * at most {@value #MAX_SPLITS} of them; a reader refuses dynamic splits. Each split's accumulator is
- * an element that a runner keeps until the merge, so their number must not grow with the input:
- * the DirectRunner splits off the rest of any read that runs for more than a second, again and
- * again, which at 10M rows made 243 accumulators per column (2.5M strings of frequent-item
- * sketches live, 4 GB of heap, more time in garbage collection than in reading).
+ * a worker holds one record and one accumulator.
+ *
+ * <p>Each split's accumulator is an element that a runner keeps until the merge, so their number
+ * must not grow with the input: there are at most {@value #MAX_SPLITS} splits, each folding one or
+ * more consecutive splits of the wrapped source (one file is at least one of those, and a folder
+ * may hold hundreds of files), and a reader refuses dynamic splits. The DirectRunner splits off
+ * the rest of any read that runs for more than a second, again and again, which at 10M rows made
+ * 243 accumulators per column (2.5M strings of frequent-item sketches live, 4 GB of heap, more
+ * time in garbage collection than in reading); a folder of 300 files per split did the same.
  */
 final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
   private static final long serialVersionUID = 1L;
@@ -35,7 +38,7 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
   /** Enough splits for every worker of a cluster to take several; few enough accumulators to hold. */
   static final int MAX_SPLITS = 64;
 
-  private final BoundedSource<GenericRecord> source;
+  private final List<BoundedSource<GenericRecord>> sources;
   private final SerializableFunction<GenericRecord, Row> toRow;
   private final Combine.CombineFn<Row, AccumT, ?> combineFn;
   private final Coder<AccumT> accumulatorCoder;
@@ -45,25 +48,36 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
       SerializableFunction<GenericRecord, Row> toRow,
       Combine.CombineFn<Row, AccumT, ?> combineFn,
       Coder<AccumT> accumulatorCoder) {
-    this.source = source;
+    this(List.of(source), toRow, combineFn, accumulatorCoder);
+  }
+
+  private FoldingSource(
+      List<BoundedSource<GenericRecord>> sources,
+      SerializableFunction<GenericRecord, Row> toRow,
+      Combine.CombineFn<Row, AccumT, ?> combineFn,
+      Coder<AccumT> accumulatorCoder) {
+    this.sources = List.copyOf(sources);
     this.toRow = toRow;
     this.combineFn = combineFn;
     this.accumulatorCoder = accumulatorCoder;
   }
 
-  private FoldingSource<AccumT> over(BoundedSource<GenericRecord> split) {
-    return new FoldingSource<>(split, toRow, combineFn, accumulatorCoder);
-  }
-
+  /** Splits the wrapped sources, then folds runs of consecutive parts together: at most {@value #MAX_SPLITS}. */
   @Override
   public List<FoldingSource<AccumT>> split(long desiredBundleSizeBytes, PipelineOptions options)
       throws Exception {
     BatchingSource.registerFileSystems(options);
+    long bytes = Math.max(BatchingSource.splitBytes(desiredBundleSizeBytes), getEstimatedSizeBytes(options) / MAX_SPLITS + 1);
+    List<BoundedSource<GenericRecord>> parts = new ArrayList<>();
+    for (BoundedSource<GenericRecord> source : sources) {
+      parts.addAll(source.split(bytes, options));
+    }
+    int groups = Math.min(MAX_SPLITS, parts.size());
     List<FoldingSource<AccumT>> splits = new ArrayList<>();
-    long bytes =
-        Math.max(BatchingSource.splitBytes(desiredBundleSizeBytes), source.getEstimatedSizeBytes(options) / MAX_SPLITS + 1);
-    for (BoundedSource<GenericRecord> split : source.split(bytes, options)) {
-      splits.add(over(split));
+    for (int group = 0; group < groups; group++) {
+      List<BoundedSource<GenericRecord>> run =
+          parts.subList(group * parts.size() / groups, (group + 1) * parts.size() / groups);
+      splits.add(new FoldingSource<>(run, toRow, combineFn, accumulatorCoder));
     }
     return splits;
   }
@@ -71,12 +85,16 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
   @Override
   public long getEstimatedSizeBytes(PipelineOptions options) throws Exception {
     BatchingSource.registerFileSystems(options);
-    return source.getEstimatedSizeBytes(options);
+    long bytes = 0;
+    for (BoundedSource<GenericRecord> source : sources) {
+      bytes += source.getEstimatedSizeBytes(options);
+    }
+    return bytes;
   }
 
   @Override
   public BoundedReader<AccumT> createReader(PipelineOptions options) throws IOException {
-    return new Reader<>(this, source.createReader(options));
+    return new Reader<>(this, options);
   }
 
   @Override
@@ -86,32 +104,38 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
 
   @Override
   public void validate() {
-    source.validate();
+    sources.forEach(BoundedSource::validate);
   }
 
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
-    source.populateDisplayData(builder);
+    sources.get(0).populateDisplayData(builder);
     builder.add(DisplayData.item("combineFn", combineFn.getClass()).withLabel("Folded by"));
   }
 
-  /** Reads every record of its split in {@link #start}, which yields the split's accumulator. */
+  /** Reads every record of its sources in {@link #start}, which yields the split's accumulator. */
   private static final class Reader<AccumT> extends BoundedReader<AccumT> {
     private final FoldingSource<AccumT> source;
-    private final BoundedReader<GenericRecord> records;
+    private final PipelineOptions options;
+    private volatile int folded;
     private AccumT current;
     private boolean done;
 
-    Reader(FoldingSource<AccumT> source, BoundedReader<GenericRecord> records) {
+    Reader(FoldingSource<AccumT> source, PipelineOptions options) {
       this.source = source;
-      this.records = records;
+      this.options = options;
     }
 
     @Override
     public boolean start() throws IOException {
       AccumT accumulator = source.combineFn.createAccumulator();
-      for (boolean more = records.start(); more; more = records.advance()) {
-        accumulator = source.combineFn.addInput(accumulator, source.toRow.apply(records.getCurrent()));
+      for (BoundedSource<GenericRecord> part : source.sources) {
+        try (BoundedReader<GenericRecord> records = part.createReader(options)) {
+          for (boolean more = records.start(); more; more = records.advance()) {
+            accumulator = source.combineFn.addInput(accumulator, source.toRow.apply(records.getCurrent()));
+          }
+        }
+        folded++;
       }
       current = accumulator;
       return true;
@@ -132,14 +156,15 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
       return current;
     }
 
+    /** The share of its sources folded so far. */
     @Override
     public Double getFractionConsumed() {
-      return done ? Double.valueOf(1) : records.getFractionConsumed();
+      return done ? 1.0 : (double) folded / source.sources.size();
     }
 
     @Override
     public BoundedSource<AccumT> getCurrentSource() {
-      return source.over(records.getCurrentSource());
+      return source;
     }
 
     /** Refuses: a residual would be one more accumulator (see the class comment). */
@@ -149,8 +174,6 @@ final class FoldingSource<AccumT> extends BoundedSource<AccumT> {
     }
 
     @Override
-    public void close() throws IOException {
-      records.close();
-    }
+    public void close() {}
   }
 }

@@ -110,9 +110,25 @@ class FoldingSourceTest {
         accumulators.addAll(read);
       }
       assertTrue(splits.size() >= 2, "two files give two splits at least");
-      assertTrue(splits.size() <= FoldingSource.MAX_SPLITS + 2, splits.size() + " splits for " + size + " bytes");
+      assertTrue(splits.size() <= FoldingSource.MAX_SPLITS, splits.size() + " splits for " + size + " bytes");
       assertEquals(all, sorted(accumulators), "split for " + size + " bytes");
     }
+  }
+
+  /** A folder of many files, as ExampleGen writes on the DirectRunner: still at most MAX_SPLITS accumulators. */
+  @Test
+  void manyFilesFoldIntoAtMostMaxSplitsAccumulators() throws Exception {
+    for (int file = 0; file < 150; file++) {
+      write(String.format("data-%03d.avro", file), file * 100L, file * 100L + 100);
+    }
+    List<? extends BoundedSource<List<Long>>> splits = folding().split(1L << 30, options);
+    assertEquals(FoldingSource.MAX_SPLITS, splits.size());
+    List<List<Long>> accumulators = new ArrayList<>();
+    for (BoundedSource<List<Long>> split : splits) {
+      accumulators.addAll(SourceTestUtils.readFromSource(split, options));
+    }
+    assertEquals(FoldingSource.MAX_SPLITS, accumulators.size());
+    assertEquals(LongStream.range(0, 15_000).boxed().toList(), sorted(accumulators));
   }
 
   /** The reader of {@link #dynamicSplitsAreRefused}, and what it answered when asked to split. */
