@@ -256,11 +256,21 @@ public final class LocalChromium implements BeforeAllCallback, ParameterResolver
       }
     }
 
+    /**
+     * Deletes the profile, a few times over: Chromium's helper processes may still be writing and
+     * renaming temporary files in it for a moment after the browser has exited, and a file that
+     * vanishes during the walk ({@code NoSuchFileException}, unchecked from {@code Files.walk}) failed
+     * a whole test class in CI.
+     */
     private static void delete(Path folder) {
-      try (Stream<Path> paths = Files.walk(folder)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        System.err.println("LocalChromium: cannot delete " + folder + ": " + e.getMessage());
+      for (int attempt = 1; attempt <= 5 && Files.exists(folder); attempt++) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+          paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+          if (attempt == 5) {
+            System.err.println("LocalChromium: cannot delete " + folder + ": " + e.getMessage());
+          }
+        }
       }
     }
   }
