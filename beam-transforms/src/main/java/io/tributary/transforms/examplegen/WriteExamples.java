@@ -100,12 +100,13 @@ public final class WriteExamples extends PTransform<PBegin, WrittenExamples> {
     plan.inputs().forEach(
         (name, input) -> {
           String step = name.isEmpty() ? "Read" : "Read/" + name;
+          FileParser parser = ExampleGen.parserFor(input);
           PCollectionTuple written =
               ExampleGen.open(begin, step, input)
-                  .apply(step + "/Ranges", new PlanRanges(ExampleGen.parserFor(input), schema, input.input().rangeBytes()))
+                  .apply(step + "/Ranges", new PlanRanges(parser, schema, input.input().rangeBytes()))
                   .apply(
                       step + "/ParseAndWrite",
-                      ParDo.of(new WriteRangesFn(ExampleGen.parserFor(input), schema, examplegen.assignment(name, schema), config))
+                      ParDo.of(new WriteRangesFn(parser, schema, examplegen.assignment(name, schema), config))
                           .withOutputTags(WriteRangesFn.FILES, TupleTagList.of(WriteRangesFn.DEAD_LETTERS)));
           files.add(written.get(WriteRangesFn.FILES).setCoder(SerializableCoder.of(ShardFile.class)));
           errors.add(written.get(WriteRangesFn.DEAD_LETTERS).setRowSchema(DeadLetter.SCHEMA));

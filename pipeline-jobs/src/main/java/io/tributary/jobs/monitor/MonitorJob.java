@@ -7,6 +7,7 @@ import io.tributary.jobs.evaluate.WriteSliceMetrics;
 import io.tributary.jobs.examplegen.ExampleSplits;
 import io.tributary.jobs.execution.Progress;
 import io.tributary.jobs.options.UsageException;
+import io.tributary.jobs.validation.ValidateJob;
 import io.tributary.jobs.serve.LogSpan;
 import io.tributary.metadata.Artifact;
 import io.tributary.metadata.Execution;
@@ -21,7 +22,6 @@ import io.tributary.transforms.monitor.AlertsJson;
 import io.tributary.transforms.monitor.GroundTruth;
 import io.tributary.transforms.monitor.SpanCheck;
 import io.tributary.transforms.schema.DatasetSchema;
-import io.tributary.transforms.schema.SchemaJson;
 import io.tributary.transforms.statistics.DatasetStatistics;
 import io.tributary.transforms.statistics.StatisticsJson;
 import io.tributary.transforms.validation.AnomaliesJson;
@@ -88,7 +88,7 @@ public final class MonitorJob {
       WellKnownTypes.registerAll(store);
       TrainingBaseline baseline = baseline(store, log.model(), version);
       ModelDescriptor model = descriptor(baseline, log.model(), version);
-      DatasetSchema schema = readSchema(baseline.schemaPath());
+      DatasetSchema schema = ValidateJob.readSchema(baseline.schemaPath());
       if (!schema.environments().contains(DatasetSchema.SERVING)) {
         throw new UsageException("the schema " + baseline.schemaPath() + " has no SERVING environment (it has "
             + schema.environments() + "): add \"SERVING\" to its \"environments\"");
@@ -282,15 +282,6 @@ public final class MonitorJob {
       progress.say("not in the request log, so not watched (the model does not read them, or the label): " + left);
     }
     return schema.toBuilder().setFeatures(kept).build();
-  }
-
-  private static DatasetSchema readSchema(Path schema) {
-    Path file = Files.isDirectory(schema) ? schema.resolve(SchemaJson.FILE_NAME) : schema;
-    try {
-      return SchemaJson.read(file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read the schema " + file + ": " + e.getMessage());
-    }
   }
 
   private static DatasetStatistics readStatistics(Path file) {

@@ -166,7 +166,7 @@ public final class ValidateJob {
     }
   }
 
-  static DatasetSchema readSchema(Path schema) {
+  public static DatasetSchema readSchema(Path schema) {
     return readSchema(schema.toString());
   }
 
